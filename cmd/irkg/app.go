@@ -32,9 +32,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 // commands lists the subcommands, sorted by name.
 func commands() []*cli.Command {
 	cmds := []*cli.Command{
-		extractCommand(),
-		evalCommand(),
-		schemaCommand(),
+		// one line per subcommand, kept sorted
 	}
 	for _, c := range cmds {
 		if c.OnUsageError == nil {
