@@ -2,7 +2,10 @@ module github.com/irkg/irkg
 
 go 1.26.8
 
-require github.com/urfave/cli/v2 v2.27.7
+require (
+	github.com/neo4j/neo4j-go-driver/v5 v5.28.4
+	github.com/urfave/cli/v2 v2.27.7
+)
 
 require (
 	github.com/cpuguy83/go-md2man/v2 v2.0.7 // indirect
