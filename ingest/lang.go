@@ -1,0 +1,133 @@
+package ingest
+
+import (
+	"bufio"
+	"embed"
+	"path"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// The detector counts the function words of each language it knows in the
+// first words of a text. It knows French and English, which irkg reads, and a
+// few neighbours (German, Spanish, Italian, Portuguese, Dutch) so that their
+// texts are recognised as not French or English instead of being guessed.
+
+//go:embed stopwords/*.txt
+var stopwordFiles embed.FS
+
+const (
+	langMaxWords = 2000 // words looked at; an article's start tells its language
+	langMinHits  = 3    // function words the winner needs, else too short to tell
+	langMinShare = 0.10 // share of the words the winner's function words must be
+	langMargin   = 1.25 // the winner must beat the runner-up by this factor
+)
+
+// langModel maps each function word to the set (a bit mask) of the
+// languages, in langs order, that have it.
+type langModel struct {
+	langs []string
+	words map[string]uint16
+}
+
+var loadLangModel = sync.OnceValue(func() *langModel {
+	entries, err := stopwordFiles.ReadDir("stopwords")
+	if err != nil {
+		panic("ingest: embedded stop words: " + err.Error())
+	}
+	m := &langModel{words: map[string]uint16{}}
+	for _, e := range entries {
+		lang := strings.TrimSuffix(e.Name(), ".txt")
+		bit := uint16(1) << len(m.langs)
+		m.langs = append(m.langs, lang)
+		f, err := stopwordFiles.Open(path.Join("stopwords", e.Name()))
+		if err != nil {
+			panic("ingest: embedded stop words: " + err.Error())
+		}
+		sc := bufio.NewScanner(f)
+		for sc.Scan() {
+			w := strings.TrimSpace(sc.Text())
+			if w == "" || strings.HasPrefix(w, "#") {
+				continue
+			}
+			m.words[w] |= bit
+		}
+		f.Close()
+	}
+	return m
+})
+
+// DetectLang returns "fr", "en", or "" when the text is neither (or too short
+// to tell).
+func DetectLang(text string) string {
+	switch l := detectLang(text); l {
+	case "fr", "en":
+		return l
+	}
+	return ""
+}
+
+// detectLang returns the code of the language of text among those the model
+// knows, or "" when it cannot tell.
+func detectLang(text string) string {
+	m := loadLangModel()
+	scores := make([]int, len(m.langs))
+	total := 0
+	forEachWord(text, langMaxWords, func(w string) {
+		total++
+		bits := m.words[w]
+		for i := range m.langs {
+			if bits&(1<<i) != 0 {
+				scores[i]++
+			}
+		}
+	})
+	order := make([]int, len(m.langs))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return scores[order[a]] > scores[order[b]] })
+	best, second := scores[order[0]], scores[order[1]]
+	if best < langMinHits || float64(best) < langMinShare*float64(total) || float64(best) < langMargin*float64(second) {
+		return ""
+	}
+	return m.langs[order[0]]
+}
+
+// forEachWord calls fn with the first max lower-case words of text; a word
+// is a run of letters (and marks), so "l’Iran" is "l" and "iran".
+func forEachWord(text string, max int, fn func(string)) {
+	var b strings.Builder
+	n := 0
+	marks := false
+	flush := func() {
+		if b.Len() > 0 {
+			w := b.String()
+			if marks { // decomposed accents: compose them as the word lists are
+				w = norm.NFC.String(w)
+				marks = false
+			}
+			fn(w)
+			b.Reset()
+			n++
+		}
+	}
+	for i := 0; i < len(text) && n < max; {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		if unicode.IsLetter(r) || (b.Len() > 0 && unicode.Is(unicode.Mn, r)) {
+			marks = marks || unicode.Is(unicode.Mn, r)
+			b.WriteRune(unicode.ToLower(r))
+			continue
+		}
+		flush()
+	}
+	if n < max {
+		flush()
+	}
+}
