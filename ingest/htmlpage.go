@@ -63,6 +63,9 @@ func parseHTML(data []byte, contentType, pageURL string) (a kg.Article, err erro
 		body = htmlText(findBody(doc))
 	}
 	title = firstOf(title, meta.ogTitle, meta.title, meta.h1)
+	if meta.h1 != "" && len(meta.h1) < len(title) && strings.Contains(title, meta.h1) {
+		title = meta.h1 // "Headline - Site name": the page's own headline is cleaner
+	}
 	if first, rest, _ := strings.Cut(body, "\n\n"); title != "" && oneLine(first) == title {
 		body = rest
 	}
