@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -210,4 +211,15 @@ func reasons(ps []Problem) []string {
 		out = append(out, p.Reason)
 	}
 	return out
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+func readBytes(t testing.TB, path string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
 }
