@@ -33,6 +33,8 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 func commands() []*cli.Command {
 	cmds := []*cli.Command{
 		// one line per subcommand, kept sorted
+		evalCommand(),
+		extractCommand(),
 	}
 	for _, c := range cmds {
 		if c.OnUsageError == nil {

@@ -1,0 +1,215 @@
+package extract
+
+import "strings"
+
+// groupMentions adds mentions for phrases that stand for actors: "les deux
+// pays" and "they" (the states in focus), "we" (the speaker), "the
+// community" (the last organisation).
+func (d *doc) groupMentions(s *sent) {
+	s.glue = make([]bool, len(s.toks))
+	for _, cls := range []string{"conjunction", "filler", "title"} {
+		for _, c := range s.cues[cls] {
+			for k := c.start; k < c.end; k++ {
+				s.glue[k] = true
+			}
+		}
+	}
+	for k, t := range s.toks {
+		if t.Text == "," {
+			s.glue[k] = true
+		}
+	}
+	for _, c := range s.cues["pair"] {
+		if len(d.focus) >= 2 {
+			s.ments = insertMention(s.ments, &mention{start: c.start, end: c.end, ids: append([]string(nil), d.focus...), kind: mkGroup})
+		}
+	}
+	for _, c := range s.cues["we"] {
+		id := ""
+		if s.quoted[c.start] {
+			if sp := d.speechSource(s, c.start); sp != "" {
+				id = d.stateOf(sp)
+			} else {
+				for _, a := range s.cues["according"] {
+					if m := s.mentionAt(s.skipFillers(a.end, 2)); m != nil {
+						id = d.stateOf(m.id)
+					}
+				}
+			}
+		} else {
+			id = d.speaker
+		}
+		if id != "" {
+			s.ments = insertMention(s.ments, &mention{start: c.start, end: c.end, id: id, kind: mkWe})
+		}
+	}
+	for _, c := range s.cues["org_anaphor"] {
+		if d.lastOrg != "" {
+			s.ments = insertMention(s.ments, &mention{start: c.start, end: c.end, id: d.lastOrg, kind: mkName})
+		}
+	}
+}
+
+// stateOf maps a person to the state they act for; other actors are themselves.
+func (d *doc) stateOf(id string) string {
+	if strings.HasPrefix(id, "person:") {
+		if st, ok := d.personState[id]; ok {
+			return st
+		}
+	}
+	return id
+}
+
+// ids returns the actor ids of a mention.
+func (m *mention) actorIDs() []string {
+	if m.kind == mkGroup {
+		return m.ids
+	}
+	return []string{m.id}
+}
+
+// leftGroup returns the coordinated actors ending nearest before token k,
+// within [from, k): "la Russie et l'Iran", "Bolivia, Colombia, and Peru".
+func (s *sent) leftGroup(k, from int) []*mention {
+	var first *mention
+	for i := len(s.ments) - 1; i >= 0; i-- {
+		m := s.ments[i]
+		if m.end <= k && m.start >= from && !m.consumed {
+			first = m
+			break
+		}
+	}
+	if first == nil {
+		return nil
+	}
+	group := []*mention{first}
+	cur := first
+	for {
+		var prev *mention
+		for i := len(s.ments) - 1; i >= 0; i-- {
+			m := s.ments[i]
+			if m.end <= cur.start && m.start >= from {
+				prev = m
+				break
+			}
+		}
+		if prev == nil || !s.glued(prev.end, cur.start) {
+			break
+		}
+		if !prev.consumed {
+			group = append([]*mention{prev}, group...)
+		}
+		cur = prev
+	}
+	return group
+}
+
+// rightGroup returns the coordinated actors starting within maxGap tokens
+// after k and before to.
+func (s *sent) rightGroup(k, to, maxGap int) []*mention {
+	var first *mention
+	for _, m := range s.ments {
+		if m.start >= k && m.start < to && !m.consumed {
+			if m.start-k > maxGap {
+				return nil
+			}
+			// only words may stand between
+			for j := k; j < m.start; j++ {
+				if !s.toks[j].Word && s.toks[j].Text != "'" && s.toks[j].Text != "’" && s.toks[j].Text != "-" {
+					return nil
+				}
+			}
+			first = m
+			break
+		}
+	}
+	if first == nil {
+		return nil
+	}
+	group := []*mention{first}
+	cur := first
+	for {
+		var next *mention
+		for _, m := range s.ments {
+			if m.start >= cur.end && m.start < to {
+				next = m
+				break
+			}
+		}
+		if next == nil || !s.glued(cur.end, next.start) {
+			break
+		}
+		if !next.consumed {
+			group = append(group, next)
+		}
+		cur = next
+	}
+	return group
+}
+
+// glued reports whether tokens [a, b) only coordinate (commas, et, and,
+// determiners, titles), with at least one coordinating token or comma.
+func (s *sent) glued(a, b int) bool {
+	if b-a > 4 {
+		return false
+	}
+	coord := false
+	for k := a; k < b; k++ {
+		if !s.glue[k] {
+			return false
+		}
+		if s.toks[k].Text == "," || s.hasCue("conjunction", k, k+1) {
+			coord = true
+		}
+	}
+	return coord || a == b
+}
+
+// states maps the mentions to distinct actor ids, people to their states
+// when mapState is set.
+func (d *doc) states(ms []*mention, mapState bool) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, m := range ms {
+		for _, id := range m.actorIDs() {
+			if mapState {
+				id = d.stateOf(id)
+			}
+			if id != "" && !seen[id] {
+				seen[id] = true
+				out = append(out, id)
+			}
+		}
+	}
+	return out
+}
+
+// updateFocus remembers the states a sentence puts in focus.
+func (d *doc) updateFocus(s *sent) {
+	for _, m := range s.ments {
+		if strings.HasPrefix(m.id, "org:") && m.kind != mkGroup {
+			d.lastOrg = m.id
+		}
+	}
+	for i := 0; i < len(s.ments); i++ {
+		g := s.rightGroup(s.ments[i].start, len(s.toks), 0)
+		skip := false
+		for _, m := range g {
+			skip = skip || m.noFocus
+		}
+		if skip {
+			continue
+		}
+		st := d.states(g, true)
+		var countries []string
+		for _, id := range st {
+			if strings.HasPrefix(id, "country:") || strings.HasPrefix(id, "org:") {
+				countries = append(countries, id)
+			}
+		}
+		if len(countries) >= 2 && len(countries) <= 3 {
+			d.focus = countries
+			return
+		}
+	}
+}

@@ -1,0 +1,149 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/irkg/irkg/extract/match"
+	"github.com/irkg/irkg/schemas"
+)
+
+// payload kinds: what a matched form means.
+type pkind int
+
+const (
+	pName     pkind = iota // a proper name or acronym of an entity
+	pDemonym               // russe, Russian
+	pSeat                  // Moscou, the Kremlin
+	pRelation              // a relation trigger
+	pAgreement             // an agreement noun or kind modifier
+	pClause                // a clause form
+	pRole                  // an office
+	pCue                   // a cue of some class
+)
+
+type payload struct {
+	kind   pkind
+	id     string // entity id (pName, pDemonym, pSeat)
+	rel    *schemas.RelationRule
+	agr    *schemas.AgreementForm
+	clause string
+	role   *schemas.RoleForm
+	cue    string
+	form   string
+}
+
+// langModel is the compiled automaton of one language.
+type langModel struct {
+	m        *match.Matcher
+	payloads []payload
+}
+
+// isAcronym reports whether a form is written in capitals (NATO, UE, U.S.):
+// such forms must match case-sensitively.
+func isAcronym(f string) bool {
+	letters, upper := 0, 0
+	for _, r := range f {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 127 {
+			letters++
+			if strings.ToUpper(string(r)) == string(r) && strings.ToLower(string(r)) != string(r) {
+				upper++
+			}
+		}
+	}
+	return letters > 0 && letters == upper && letters <= 6
+}
+
+func startsUpper(f string) bool {
+	for _, r := range f {
+		return strings.ToUpper(string(r)) == string(r) && strings.ToLower(string(r)) != string(r)
+	}
+	return false
+}
+
+func buildModel(s *schemas.Schema, lang string) *langModel {
+	lm := &langModel{}
+	var forms []match.Form
+	seen := map[string]bool{}
+	add := func(pattern string, p payload, cased, capital bool) {
+		pattern = strings.TrimSpace(pattern)
+		if pattern == "" {
+			return
+		}
+		key := pattern + "\x00" + p.id + "\x00" + string(rune('0'+p.kind))
+		if p.kind == pName || p.kind == pDemonym || p.kind == pSeat {
+			if seen[key] {
+				return
+			}
+			seen[key] = true
+		}
+		p.form = pattern
+		forms = append(forms, match.Form{Pattern: pattern, Case: cased, Capital: capital, Payload: len(lm.payloads)})
+		lm.payloads = append(lm.payloads, p)
+	}
+	langsOf := func(m map[string][]string, all bool) []string {
+		var out []string
+		keys := make([]string, 0, len(m))
+		for k := range m {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			if all || k == lang {
+				out = append(out, m[k]...)
+			}
+		}
+		return out
+	}
+	for i := range s.Entities {
+		e := &s.Entities[i]
+		for _, n := range langsOf(e.Names, true) {
+			add(n, payload{kind: pName, id: e.ID}, isAcronym(n), startsUpper(n))
+		}
+		for _, n := range langsOf(e.Seats, true) {
+			add(n, payload{kind: pSeat, id: e.ID}, isAcronym(n), startsUpper(n))
+		}
+		for _, n := range langsOf(e.Demonyms, false) {
+			add(n, payload{kind: pDemonym, id: e.ID}, false, false)
+		}
+	}
+	lx := s.Lexicons[lang]
+	if lx != nil {
+		for i := range lx.Relations {
+			r := &lx.Relations[i]
+			for _, f := range r.Forms {
+				add(f, payload{kind: pRelation, rel: r}, false, false)
+			}
+		}
+		for i := range lx.Agreements {
+			a := &lx.Agreements[i]
+			for _, f := range a.Forms {
+				add(f, payload{kind: pAgreement, agr: a}, false, false)
+			}
+		}
+		for i := range lx.Clauses {
+			c := &lx.Clauses[i]
+			for _, f := range c.Forms {
+				add(f, payload{kind: pClause, clause: c.Clause}, false, false)
+			}
+		}
+		for i := range lx.Roles {
+			r := &lx.Roles[i]
+			for _, f := range r.Forms {
+				add(f, payload{kind: pRole, role: r}, false, false)
+			}
+		}
+		classes := make([]string, 0, len(lx.Cues))
+		for k := range lx.Cues {
+			classes = append(classes, k)
+		}
+		sort.Strings(classes)
+		for _, c := range classes {
+			for _, f := range lx.Cues[c] {
+				add(f, payload{kind: pCue, cue: c}, false, c == "blocker" && startsUpper(f))
+			}
+		}
+	}
+	lm.m = match.Build(forms)
+	return lm
+}

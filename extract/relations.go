@@ -1,0 +1,414 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/irkg/irkg/schemas"
+)
+
+// forcesRule makes "troupes américaines en Pologne", "U.S. forces in Iraq" a deployment.
+var forcesRule = schemas.RelationRule{Predicate: "DEPLOYS_FORCES_TO", Noun: true, Preps: []string{"in", "into", "to", "en", "au", "aux", "dans", "vers"}}
+
+// clausesIn attaches clause forms to the agreement they speak of: HAS_CLAUSE,
+// or LACKS_CLAUSE after a stated absence ("ne contient pas de clause de …").
+func (d *doc) clausesIn(s *sent) {
+	context := len(s.agMents) > 0 || len(s.cues["anaphor"]) > 0
+	if !context && s.idx > 0 {
+		for _, p := range d.sents[max(0, s.idx-1):s.idx] {
+			if len(p.agMents) > 0 {
+				context = true
+			}
+		}
+	}
+	if !context || len(d.agreements) == 0 {
+		return
+	}
+	for _, c := range longestOnly(s.clauses) {
+		a0, _ := s.segment(c.start)
+		lacks := false
+		for _, ab := range s.cues["absence"] {
+			if ab.start < c.start && ab.start >= max(a0, c.start-14) {
+				lacks = true
+			}
+		}
+		for _, ng := range s.cues["negation"] {
+			if ng.start < c.start && ng.start >= c.start-2 && (s.toks[ng.start].Fold == "no" || s.toks[ng.start].Fold == "aucun" || s.toks[ng.start].Fold == "aucune") {
+				lacks = true
+			}
+		}
+		// "du type de celle qui figure dans un traité …": that other agreement has it
+		var linked *agreement
+		for _, l := range s.cues["clause_link"] {
+			if l.start >= c.end && l.start <= c.end+8 {
+				for _, m := range s.agMents {
+					if m.start >= l.end && m.start <= l.end+10 {
+						linked = m.a
+						break
+					}
+				}
+			}
+		}
+		// the clause named inside an agreement's name (Mutual Defense Treaty)
+		var target *agreement
+		for _, m := range s.agMents {
+			if c.start >= m.start && c.end <= m.end {
+				target = m.a
+			}
+		}
+		if target == nil {
+			for _, m := range s.agMents {
+				if m.a != linked && m.start <= c.start {
+					target = m.a
+				}
+			}
+		}
+		if target == nil {
+			for _, m := range s.agMents {
+				if m.a != linked && m.start > c.start {
+					target = m.a
+					break
+				}
+			}
+		}
+		if target == nil {
+			target = d.mainAgreement()
+			if target == linked {
+				target = nil
+			}
+		}
+		sc := d.scopeOf(s, c.start, c.end)
+		sc.negated = false
+		obj := "clause:" + c.p.clause
+		if linked != nil {
+			d.addFact(s, linked.ref, "HAS_CLAUSE", obj, scope{modality: "asserted"}, nil, 0.75)
+		}
+		if target == nil {
+			continue
+		}
+		pred := "HAS_CLAUSE"
+		if lacks {
+			pred = "LACKS_CLAUSE"
+			sc.modality = "asserted"
+		}
+		d.addFact(s, target.ref, pred, obj, sc, nil, 0.8)
+	}
+}
+
+// relationsIn applies the relation rules of the sentence's triggers.
+func (d *doc) relationsIn(s *sent) {
+	trigs := append([]trig(nil), s.rels...)
+	for _, f := range s.cues["forces"] {
+		trigs = append(trigs, trig{f.start, f.end, &payload{kind: pRelation, rel: &forcesRule}})
+	}
+	for i, t := range trigs {
+		inside := false
+		for _, m := range s.agMents {
+			if t.start >= m.start && t.end <= m.end {
+				inside = true
+			}
+		}
+		for j, o := range trigs {
+			if o.p.rel.Predicate == t.p.rel.Predicate && o.start <= t.start && o.end >= t.end && o.end-o.start > t.end-t.start {
+				inside = true // a longer form of the same predicate covers it
+			}
+			if j < i && o.p.rel.Predicate == t.p.rel.Predicate && o.start == t.start && o.end == t.end {
+				inside = true // the same form in two rules: the first rule wins
+			}
+		}
+		if inside {
+			continue
+		}
+		d.relation(s, t)
+	}
+}
+
+func (d *doc) relation(s *sent, t trig) {
+	r := t.p.rel
+	pred, ok := d.x.s.Predicate(r.Predicate)
+	if !ok {
+		return
+	}
+	a, b := s.segment(t.start)
+	sc := d.scopeOf(s, t.start, t.end)
+	props := map[string]any{}
+	if r.Domain != "" {
+		props["domain"] = r.Domain
+	}
+	if r.Modality != "" && sc.modality == "asserted" {
+		sc.modality = r.Modality
+	}
+	if pred.Symmetric {
+		d.symmetric(s, t, pred.Name, a, b, sc, props)
+		return
+	}
+	var subj, obj []*mention
+	passive := r.Passive
+	for _, p := range s.cues["passive"] {
+		if p.start <= t.start && p.end >= t.end || p.start == t.start {
+			passive = true
+		}
+	}
+	if passive {
+		obj = s.leftGroup(t.start, max(a, t.start-4))
+		if len(obj) == 0 {
+			return
+		}
+		// the actor of the sentence: its first group
+		for _, m := range s.ments {
+			if m.start >= a && m.end <= obj[0].start && !m.consumed {
+				subj = s.rightGroup(m.start, obj[0].start, 0)
+				break
+			}
+		}
+	} else {
+		subj = d.subjectOf(s, t, a)
+		obj = d.objectOf(s, t, b)
+	}
+	if len(subj) == 0 || len(obj) == 0 {
+		return
+	}
+	mapSubj := pred.Name != "VISITS"
+	conf := 0.75
+	for _, sm := range subj {
+		for _, sid := range sm.actorIDs() {
+			if mapSubj || !strings.HasPrefix(sid, "person:") {
+				sid = d.stateOf(sid)
+			}
+			for _, om := range obj {
+				for _, oid := range om.actorIDs() {
+					oid = d.stateOf(oid)
+					if !d.fits(pred, sid, oid) {
+						continue
+					}
+					d.addFact(s, sid, pred.Name, oid, sc, props, conf)
+				}
+			}
+		}
+	}
+}
+
+// fits checks the predicate's subject and object labels.
+func (d *doc) fits(p *schemas.Predicate, subj, obj string) bool {
+	return labelOK(p.Subject, subj) && labelOK(p.Object, obj)
+}
+
+func labelOK(labels []string, id string) bool {
+	prefix := id[:strings.IndexByte(id, ':')+1]
+	if len(labels) == 0 {
+		return prefix == "country:" || prefix == "org:" || prefix == "group:" || prefix == "person:"
+	}
+	for _, l := range labels {
+		if labelPrefix(l) == prefix {
+			return true
+		}
+	}
+	return false
+}
+
+func labelPrefix(l string) string {
+	switch l {
+	case "Country":
+		return "country:"
+	case "Organization":
+		return "org:"
+	case "Group":
+		return "group:"
+	case "Person":
+		return "person:"
+	case "Agreement":
+		return "agreement:"
+	case "Clause":
+		return "clause:"
+	}
+	return "?"
+}
+
+// subjectOf finds who acts: for a noun, an adjacent demonym (sanctions
+// occidentales, Western sanctions), a possessive, "by X"/"de X"; for a verb,
+// or a noun after a light verb, the nearest actors to the left.
+func (d *doc) subjectOf(s *sent, t trig, a int) []*mention {
+	r := t.p.rel
+	if r.Noun {
+		if d.lang == "fr" {
+			// sanctions occidentales, troupes nord-coréennes, intervention russe
+			for k := t.end; k < len(s.toks) && k <= t.end+2; k++ {
+				if m := s.mentionAt(k); m != nil {
+					if m.kind == mkDemonym && !m.consumed {
+						return []*mention{m}
+					}
+					break
+				}
+				if !s.toks[k].Word {
+					break
+				}
+			}
+		} else {
+			// Western sanctions, U.S. forces, Russia's invasion
+			j := t.start
+			for n := 0; j > 0 && n < 2; n++ {
+				if m := s.mentionEndingAt(j); m != nil && !m.consumed && m.kind != mkPerson {
+					return []*mention{m}
+				}
+				if j >= 2 && s.toks[j-1].Fold == "s" && s.toks[j-2].Fold == "'" {
+					if m := s.mentionEndingAt(j - 2); m != nil {
+						return []*mention{m}
+					}
+				}
+				if !s.toks[j-1].Word || s.toks[j-1].Upper {
+					break
+				}
+				j--
+			}
+		}
+		// de X / by X after the noun, when "de" does not introduce the object
+		for k := t.end; k < len(s.toks) && k <= t.end+3; k++ {
+			f := s.toks[k].Fold
+			if f == "by" || f == "par" || ((f == "de" || f == "d" || f == "du") && !contains(r.Preps, "de")) {
+				if g := s.rightGroup(k+1, len(s.toks), 2); len(g) > 0 {
+					return g
+				}
+			}
+		}
+		// a possessive: "sa visite au Kremlin", "his visit to" → the last person or actor before
+		for k := t.start - 1; k >= 0 && k >= t.start-3; k-- {
+			if possessives[s.toks[k].Fold] {
+				for i := len(s.ments) - 1; i >= 0; i-- {
+					m := s.ments[i]
+					if m.end <= k && !m.consumed && (m.kind == mkPerson || m.kind == mkName) {
+						return []*mention{m}
+					}
+				}
+				break
+			}
+		}
+		// a light verb: "les Etats-Unis ont décrété des sanctions"
+		g := s.leftGroup(t.start, max(a, t.start-6))
+		if len(g) > 0 {
+			for k := g[len(g)-1].end; k < t.start; k++ {
+				if s.toks[k].Text == "," || s.toks[k].Fold == "que" || s.toks[k].Fold == "that" || s.toks[k].Fold == "qui" || s.toks[k].Fold == "which" {
+					return nil
+				}
+			}
+		}
+		return g
+	}
+	g := s.leftGroup(t.start, a)
+	return g
+}
+
+// objectOf finds the target: after one of the rule's prepositions, or the
+// direct object right after the trigger.
+func (d *doc) objectOf(s *sent, t trig, b int) []*mention {
+	r := t.p.rel
+	// skip the noun's own demonym (sanctions occidentales contre …)
+	k := t.end
+	for n := 0; k < b && n < 5; n++ {
+		f := s.toks[k].Fold
+		if contains(r.Preps, f) || (k+1 < b && contains(r.Preps, f+" "+s.toks[k+1].Fold)) {
+			if g := s.rightGroup(k+1, b, 3); len(g) > 0 {
+				return g
+			}
+			break
+		}
+		if m := s.mentionAt(k); m != nil && !(r.Noun && m.kind == mkDemonym && k <= t.end+2 && d.lang == "fr") {
+			break
+		}
+		if !s.toks[k].Word && s.toks[k].Text != "'" {
+			break
+		}
+		k++
+	}
+	if r.Noun && len(r.Preps) > 0 {
+		return nil
+	}
+	g := s.rightGroup(t.end, b, 5)
+	if len(g) > 0 && r.Noun {
+		return nil
+	}
+	return g
+}
+
+var possessives = map[string]bool{"sa": true, "son": true, "ses": true, "his": true, "her": true, "its": true}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// symmetric handles CONSULTS and COOPERATES_WITH: "A et B ont discuté",
+// "A met with B", "talks between A and B", "négociations" among the
+// sentence's coordinated states.
+func (d *doc) symmetric(s *sent, t trig, pred string, a, b int, sc scope, props map[string]any) {
+	var left, right []*mention
+	for _, c := range s.cues["between"] {
+		if c.start >= t.end && c.start <= t.end+8 && c.start < b {
+			right = s.rightGroup(c.end, b, 3)
+			if len(right) > 0 {
+				d.pairs(s, pred, d.states(right, true), nil, sc, props)
+				return
+			}
+		}
+	}
+	for _, c := range s.cues["with"] {
+		if c.start >= t.end && c.start <= t.end+4 && c.start < b {
+			right = s.rightGroup(s.skipFillers(c.end, 3), b, 2)
+		}
+	}
+	left = s.leftGroup(t.start, max(a, t.start-25))
+	if len(right) == 0 && !t.p.rel.Noun {
+		right = s.rightGroup(t.end, b, 3)
+	}
+	ls := d.states(left, true)
+	rs := d.states(right, true)
+	if len(rs) > 0 && len(ls) > 0 {
+		d.pairs(s, pred, ls, rs, sc, props)
+		return
+	}
+	if len(ls) >= 2 {
+		d.pairs(s, pred, ls, nil, sc, props)
+		return
+	}
+	if t.p.rel.Noun {
+		// the coordinated states of the segment
+		for _, m := range s.ments {
+			if m.start < a || m.start >= b {
+				continue
+			}
+			g := d.states(s.rightGroup(m.start, b, 0), true)
+			if len(g) >= 2 {
+				d.pairs(s, pred, g, nil, sc, props)
+				return
+			}
+		}
+	}
+}
+
+// pairs emits the symmetric fact for every pair within xs (ys nil) or across xs × ys.
+func (d *doc) pairs(s *sent, pred string, xs, ys []string, sc scope, props map[string]any) {
+	if len(xs) > 6 || len(ys) > 6 {
+		return // a list of many states is a summit roll-call, not bilateral facts
+	}
+	emit := func(x, y string) {
+		if x == y || !labelOK(nil, x) || !labelOK(nil, y) {
+			return
+		}
+		d.addFact(s, x, pred, y, sc, props, 0.7)
+	}
+	if ys == nil {
+		for i := range xs {
+			for j := i + 1; j < len(xs); j++ {
+				emit(xs[i], xs[j])
+			}
+		}
+		return
+	}
+	for _, x := range xs {
+		for _, y := range ys {
+			emit(x, y)
+		}
+	}
+}
