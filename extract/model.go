@@ -12,14 +12,14 @@ import (
 type pkind int
 
 const (
-	pName     pkind = iota // a proper name or acronym of an entity
-	pDemonym               // russe, Russian
-	pSeat                  // Moscou, the Kremlin
-	pRelation              // a relation trigger
-	pAgreement             // an agreement noun or kind modifier
-	pClause                // a clause form
-	pRole                  // an office
-	pCue                   // a cue of some class
+	pName      pkind = iota // a proper name or acronym of an entity
+	pDemonym                // russe, Russian
+	pSeat                   // Moscou, the Kremlin
+	pRelation               // a relation trigger
+	pAgreement              // an agreement noun or kind modifier
+	pClause                 // a clause form
+	pRole                   // an office
+	pCue                    // a cue of some class
 )
 
 type payload struct {

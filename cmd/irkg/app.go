@@ -35,6 +35,7 @@ func commands() []*cli.Command {
 		// one line per subcommand, kept sorted
 		evalCommand(),
 		extractCommand(),
+		schemaCommand(),
 	}
 	for _, c := range cmds {
 		if c.OnUsageError == nil {
