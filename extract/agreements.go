@@ -179,7 +179,7 @@ func (d *doc) agreementsIn(s *sent) {
 		}
 		// A-B compounds: Canada-UE, U.S.-Philippines
 		for _, m := range s.ments {
-			if m.start >= max(a0, h.start-5) && m.end <= min(limit, h.end+4) && m.end < len(s.toks) && s.toks[m.end].Text == "-" && !s.toks[m.end-1].SpaceAfter && !s.toks[m.end].SpaceAfter {
+			if m.start >= max(a0, h.start-8) && m.end <= min(limit, h.end+4) && m.end < len(s.toks) && s.toks[m.end].Text == "-" && !s.toks[m.end-1].SpaceAfter && !s.toks[m.end].SpaceAfter {
 				if n := s.mentionAt(m.end + 1); n != nil {
 					parties = append(parties, d.stateOf(m.id), d.stateOf(n.id))
 				}
@@ -217,7 +217,7 @@ func (d *doc) agreementsIn(s *sent) {
 			}
 		}
 		year := ""
-		for k := max(a0, h.start-4); k < min(limit, h.end+14); k++ {
+		for k := max(a0, h.start-8); k < min(limit, h.end+14); k++ {
 			if y, err := strconv.Atoi(s.toks[k].Text); err == nil && len(s.toks[k].Text) == 4 && y >= 1800 && y <= 2100 {
 				year = s.toks[k].Text
 				break

@@ -95,9 +95,27 @@ func buildModel(s *schemas.Schema, lang string) *langModel {
 		}
 		return out
 	}
+	// a one-word name shared by several people (Silva, Kim) names none of them
+	oneWord := map[string]int{}
+	for i := range s.Entities {
+		e := &s.Entities[i]
+		if e.Label != "Person" {
+			continue
+		}
+		seenHere := map[string]bool{}
+		for _, n := range langsOf(e.Names, true) {
+			if !strings.Contains(strings.TrimSpace(n), " ") && !seenHere[n] {
+				seenHere[n] = true
+				oneWord[n]++
+			}
+		}
+	}
 	for i := range s.Entities {
 		e := &s.Entities[i]
 		for _, n := range langsOf(e.Names, true) {
+			if e.Label == "Person" && oneWord[n] > 1 {
+				continue
+			}
 			add(n, payload{kind: pName, id: e.ID}, isAcronym(n), startsUpper(n))
 		}
 		for _, n := range langsOf(e.Seats, true) {

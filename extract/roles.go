@@ -87,7 +87,14 @@ func (d *doc) registerPerson(s *sent, start, end int) string {
 			d.dynNames[last.Fold] = id
 		}
 	}
-	s.ments = insertMention(s.ments, &mention{start: start, end: end, id: id, kind: mkPerson})
+	// a full name beats shorter gazetteer matches inside it ("Silva" in "Lula da Silva")
+	var kept []*mention
+	for _, m := range s.ments {
+		if !(m.start >= start && m.end <= end) {
+			kept = append(kept, m)
+		}
+	}
+	s.ments = insertMention(kept, &mention{start: start, end: end, id: id, kind: mkPerson})
 	return id
 }
 

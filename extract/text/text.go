@@ -107,6 +107,19 @@ func splitLine(s string, start, end int, out []Span) []Span {
 				}
 				break
 			}
+			// French typography: "paix. »" closes the quote after a space
+			k := j
+			for k < end {
+				r2, n2 := utf8.DecodeRuneInString(s[k:end])
+				if r2 == ' ' || r2 == '\u00a0' || r2 == '\u202f' {
+					k += n2
+					continue
+				}
+				if r2 == '»' {
+					j = k + n2
+				}
+				break
+			}
 			if j < end && isBreakAfter(s, sentStart, i, j, end, r) {
 				emit(sentStart, j)
 				sentStart = j
