@@ -20,8 +20,13 @@ func (d *doc) groupMentions(s *sent) {
 		}
 	}
 	for _, c := range s.cues["pair"] {
-		if len(d.focus) >= 2 {
-			s.ments = insertMention(s.ments, &mention{start: c.start, end: c.end, ids: append([]string(nil), d.focus...), kind: mkGroup})
+		ids := d.focus
+		// "The United States and Iraq confirmed that they…": a subject pair earlier in the sentence
+		if g := d.subjectGroup(s, c.start); len(g) >= 2 {
+			ids = g
+		}
+		if len(ids) >= 2 {
+			s.ments = insertMention(s.ments, &mention{start: c.start, end: c.end, ids: append([]string(nil), ids...), kind: mkGroup})
 		}
 	}
 	for _, c := range s.cues["we"] {
@@ -102,6 +107,24 @@ func (s *sent) leftGroup(k, from int) []*mention {
 		cur = prev
 	}
 	return group
+}
+
+// betweenGroup reads "entre A et B", "between A and B" from token k: the
+// group after k, and when it is a single actor, the actor after the next
+// conjunction ("entre les indépendantistes algériens et l'armée française").
+func (s *sent) betweenGroup(k, to int) []*mention {
+	g := s.rightGroup(k, to, 3)
+	if len(g) != 1 {
+		return g
+	}
+	for _, c := range s.cues["conjunction"] {
+		if c.start >= g[0].end && c.start <= g[0].end+3 && c.start < to {
+			if h := s.rightGroup(c.end, to, 3); len(h) > 0 {
+				return append(g, h...)
+			}
+		}
+	}
+	return g
 }
 
 // rightGroup returns the coordinated actors starting within maxGap tokens
@@ -191,25 +214,41 @@ func (d *doc) updateFocus(s *sent) {
 			d.lastOrg = m.id
 		}
 	}
-	for i := 0; i < len(s.ments); i++ {
-		g := s.rightGroup(s.ments[i].start, len(s.toks), 0)
-		skip := false
-		for _, m := range g {
-			skip = skip || m.noFocus
-		}
-		if skip {
+	if g := d.subjectGroup(s, len(s.toks)); len(g) >= 2 {
+		d.focus = g
+	}
+}
+
+// subjectGroup returns the states of the first coordinated group of two or
+// three states before token k that is not a prepositional complement
+// ("La Russie et l'Iran signent", not "avec la Jordanie et le CCG").
+func (d *doc) subjectGroup(s *sent, k int) []string {
+	for i := 0; i < len(s.ments) && s.ments[i].start < k; i++ {
+		m := s.ments[i]
+		if m.kind == mkGroup || m.consumed {
 			continue
 		}
-		st := d.states(g, true)
-		var countries []string
-		for _, id := range st {
+		g := s.rightGroup(m.start, k, 0)
+		if len(g) < 2 {
+			continue
+		}
+		skip := s.complement(g[0].start, g[0].end)
+		for _, x := range g {
+			skip = skip || x.noFocus
+		}
+		if skip {
+			i += len(g) - 1
+			continue
+		}
+		var states []string
+		for _, id := range d.states(g, true) {
 			if strings.HasPrefix(id, "country:") || strings.HasPrefix(id, "org:") {
-				countries = append(countries, id)
+				states = append(states, id)
 			}
 		}
-		if len(countries) >= 2 && len(countries) <= 3 {
-			d.focus = countries
-			return
+		if len(states) >= 2 && len(states) <= 3 {
+			return states
 		}
 	}
+	return nil
 }

@@ -172,7 +172,7 @@ func (d *doc) agreementsIn(s *sent) {
 		var betweenGroup []*mention
 		for _, c := range s.cues["between"] {
 			if c.start >= h.end && c.start < min(limit, h.end+20) {
-				betweenGroup = s.rightGroup(c.end, limit, 3)
+				betweenGroup = s.betweenGroup(c.end, limit)
 				parties = append(parties, d.states(betweenGroup, true)...)
 				break
 			}

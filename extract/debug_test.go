@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/irkg/irkg/extract/text"
@@ -12,6 +13,13 @@ import (
 // TestDebug prints the mentions and triggers of IRKG_DEBUG_TEXT (a developer aid).
 func TestDebug(t *testing.T) {
 	in := os.Getenv("IRKG_DEBUG_TEXT")
+	if f := os.Getenv("IRKG_DEBUG_FILE"); f != "" {
+		for _, a := range corpus(t) {
+			if strings.Contains(a.Source, f) {
+				in, _ = strings.CutPrefix(a.Text, "")
+			}
+		}
+	}
 	if in == "" {
 		t.Skip("set IRKG_DEBUG_TEXT to print the analysis of a text")
 	}

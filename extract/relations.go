@@ -115,6 +115,10 @@ func (d *doc) relationsIn(s *sent) {
 				inside = true // the same form in two rules: the first rule wins
 			}
 		}
+		// a capitalised trigger inside a name (UN Assistance Mission, Security Council) is no event
+		if t.start > 0 && s.toks[t.start].Upper && t.end < len(s.toks) && s.toks[t.end].Upper && s.toks[t.end].Word {
+			inside = true
+		}
 		if inside {
 			continue
 		}
@@ -166,6 +170,9 @@ func (d *doc) relation(s *sent, t trig) {
 	}
 	if len(subj) == 0 || len(obj) == 0 {
 		return
+	}
+	if len(subj) == 1 && len(obj) == 1 && subj[0].kind == mkGroup && obj[0].kind == mkGroup {
+		return // "les deux pays … l'un ou l'autre pays": the parties among themselves
 	}
 	mapSubj := pred.Name != "VISITS"
 	conf := 0.75
@@ -292,8 +299,38 @@ func (d *doc) subjectOf(s *sent, t trig, a int) []*mention {
 		}
 		return g
 	}
-	g := s.leftGroup(t.start, a)
-	return g
+	// a verb: the nearest actors before it that are not a prepositional
+	// complement or a possessive ("respect for Iraq's sovereignty")
+	k := t.start
+	for k > a {
+		g := s.leftGroup(k, a)
+		if len(g) == 0 {
+			return nil
+		}
+		first, last := g[0], g[len(g)-1]
+		if !s.complement(first.start, last.end) {
+			return g
+		}
+		k = first.start
+	}
+	return nil
+}
+
+var prepositions = map[string]bool{"for": true, "of": true, "to": true, "with": true, "in": true, "on": true, "at": true, "from": true, "by": true, "against": true, "into": true, "de": true, "du": true, "des": true, "d": true, "au": true, "aux": true, "avec": true, "en": true, "contre": true, "pour": true, "sur": true, "par": true, "entre": true, "between": true, "vers": true, "dans": true}
+
+var determiners = map[string]bool{"the": true, "le": true, "la": true, "les": true, "l": true, "'": true, "its": true, "their": true, "son": true, "sa": true, "ses": true, "leur": true, "leurs": true}
+
+// complement reports whether the mention at [start, end) follows a
+// preposition or carries a possessive 's.
+func (s *sent) complement(start, end int) bool {
+	if end+1 < len(s.toks) && s.toks[end].Fold == "'" && s.toks[end+1].Fold == "s" {
+		return true
+	}
+	k := start - 1
+	for k >= 0 && determiners[s.toks[k].Fold] {
+		k--
+	}
+	return k >= 0 && (prepositions[s.toks[k].Fold] || s.toks[k].Text == "à" || s.toks[k].Text == "À")
 }
 
 // objectOf finds the target: after one of the rule's prepositions, or the
@@ -346,7 +383,7 @@ func (d *doc) symmetric(s *sent, t trig, pred string, a, b int, sc scope, props 
 	var left, right []*mention
 	for _, c := range s.cues["between"] {
 		if c.start >= t.end && c.start <= t.end+8 && c.start < b {
-			right = s.rightGroup(c.end, b, 3)
+			right = s.betweenGroup(c.end, b)
 			if len(right) > 0 {
 				d.pairs(s, pred, d.states(right, true), nil, sc, props)
 				return

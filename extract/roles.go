@@ -123,6 +123,16 @@ func (s *sent) mentionAt(k int) *mention {
 	return nil
 }
 
+// covered reports whether a mention covers token k.
+func (s *sent) covered(k int) bool {
+	for _, m := range s.ments {
+		if k >= m.start && k < m.end {
+			return true
+		}
+	}
+	return false
+}
+
 func (s *sent) mentionEndingAt(k int) *mention {
 	for _, m := range s.ments {
 		if m.end == k {
@@ -231,10 +241,13 @@ func (d *doc) offices(s *sent) {
 			j++
 		}
 		j = s.skipFillers(j, 3)
-		if m := s.mentionAt(j); m != nil && m.kind == mkPerson {
-			person = m.id
-		} else if e := nameRun(s.toks, j); e > j && s.mentionAt(j) == nil {
-			person = d.registerPerson(s, j, e)
+		appositive := r.start > 0 && (s.toks[r.start-1].Text == "," || (stateM != nil && stateM.start > 0 && stateM.end <= r.start && s.toks[stateM.start-1].Text == ","))
+		if !appositive {
+			if m := s.mentionAt(j); m != nil && m.kind == mkPerson {
+				person = m.id
+			} else if e := nameRun(s.toks, j); e > j && !s.covered(j) {
+				person = d.registerPerson(s, j, e)
+			}
 		}
 		if person == "" {
 			// before: "Name, [det] role"
@@ -254,15 +267,22 @@ func (d *doc) offices(s *sent) {
 					person = m.id
 				} else {
 					// find the start of the name run ending at b2-1
-					for st := b2 - 2; st >= 0 && st >= b2-7; st-- {
+					for st := max(0, b2-7); st <= b2-2; st++ {
 						if e := nameRun(s.toks, st); e == b2-1 {
-							if s.mentionAt(st) == nil {
+							if !s.covered(st) {
 								person = d.registerPerson(s, st, e)
 							}
 							break
 						}
 					}
 				}
+			}
+		}
+		if person == "" && appositive {
+			if m := s.mentionAt(j); m != nil && m.kind == mkPerson {
+				person = m.id
+			} else if e := nameRun(s.toks, j); e > j && !s.covered(j) {
+				person = d.registerPerson(s, j, e)
 			}
 		}
 		if kind == "counterpart" {
