@@ -145,6 +145,9 @@ func (s *sent) mentionEndingAt(k int) *mention {
 // skipFillers moves past determiners, commas and titles.
 func (s *sent) skipFillers(k, max int) int {
 	for n := 0; k < len(s.toks) && n < max; n++ {
+		if s.mentionAt(k) != nil {
+			break
+		}
 		if c, ok := s.cueAt("title", k); ok {
 			k = c.end
 			continue
