@@ -3,6 +3,7 @@ package extract
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/irkg/irkg/extract/match"
 	"github.com/irkg/irkg/schemas"
@@ -42,21 +43,21 @@ type langModel struct {
 // isAcronym reports whether a form is written in capitals (NATO, UE, U.S.):
 // such forms must match case-sensitively.
 func isAcronym(f string) bool {
-	letters, upper := 0, 0
+	letters := 0
 	for _, r := range f {
-		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 127 {
-			letters++
-			if strings.ToUpper(string(r)) == string(r) && strings.ToLower(string(r)) != string(r) {
-				upper++
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
 			}
+			letters++
 		}
 	}
-	return letters > 0 && letters == upper && letters <= 6
+	return letters > 0 && letters <= 6
 }
 
 func startsUpper(f string) bool {
 	for _, r := range f {
-		return strings.ToUpper(string(r)) == string(r) && strings.ToLower(string(r)) != string(r)
+		return unicode.IsUpper(r)
 	}
 	return false
 }

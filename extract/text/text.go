@@ -244,6 +244,25 @@ var foldMap = map[rune]string{
 	'“': "\"", '”': "\"", '„': "\"",
 }
 
+// foldTable maps the Latin letters with diacritics to their folded form,
+// computed once from their canonical decomposition.
+var foldTable = func() map[rune]string {
+	m := map[rune]string{}
+	for r := rune(0xC0); r < 0x250; r++ {
+		var b strings.Builder
+		for _, c := range norm.NFD.String(string(r)) {
+			if !unicode.Is(unicode.Mn, c) {
+				b.WriteRune(unicode.ToLower(c))
+			}
+		}
+		m[r] = b.String()
+	}
+	for r, v := range foldMap {
+		m[r] = v
+	}
+	return m
+}()
+
 // Fold lower-cases s and removes diacritics: "Élysée" → "elysee", "’" → "'".
 func Fold(s string) string {
 	ascii := true
@@ -258,15 +277,32 @@ func Fold(s string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, r := range norm.NFD.String(s) {
-		if unicode.Is(unicode.Mn, r) {
+	for _, r := range s {
+		if r < 0x80 {
+			if r == '`' {
+				b.WriteByte('\'')
+				continue
+			}
+			b.WriteRune(unicode.ToLower(r))
 			continue
 		}
-		if m, ok := foldMap[r]; ok {
+		if m, ok := foldTable[r]; ok {
 			b.WriteString(m)
 			continue
 		}
-		b.WriteRune(unicode.ToLower(r))
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		dec := norm.NFD.String(string(r))
+		for _, c := range dec {
+			if !unicode.Is(unicode.Mn, c) {
+				if m, ok := foldMap[c]; ok {
+					b.WriteString(m)
+				} else {
+					b.WriteRune(unicode.ToLower(c))
+				}
+			}
+		}
 	}
 	return b.String()
 }
