@@ -49,10 +49,22 @@ func (d *doc) groupMentions(s *sent) {
 		}
 	}
 	for _, c := range s.cues["org_anaphor"] {
-		if d.lastOrg != "" {
-			s.ments = insertMention(s.ments, &mention{start: c.start, end: c.end, id: d.lastOrg, kind: mkName})
+		if org := d.topicOrg(); org != "" {
+			s.ments = insertMention(s.ments, &mention{start: c.start, end: c.end, id: org, kind: mkName})
 		}
 	}
+}
+
+// topicOrg is the organisation the document speaks of most (the most
+// recent one on a tie): what "the community", "l'organisation" refer to.
+func (d *doc) topicOrg() string {
+	best, n := d.lastOrg, d.orgCount[d.lastOrg]
+	for id, c := range d.orgCount {
+		if c > n || (c == n && id < best && best != d.lastOrg) {
+			best, n = id, c
+		}
+	}
+	return best
 }
 
 // stateOf maps a person to the state they act for; other actors are themselves.
@@ -212,6 +224,7 @@ func (d *doc) updateFocus(s *sent) {
 	for _, m := range s.ments {
 		if strings.HasPrefix(m.id, "org:") && m.kind != mkGroup {
 			d.lastOrg = m.id
+			d.orgCount[m.id]++
 		}
 	}
 	if g := d.subjectGroup(s, len(s.toks)); len(g) >= 2 {

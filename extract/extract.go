@@ -63,7 +63,7 @@ func (x *Extractor) Extract(a kg.Article) (kg.Result, error) {
 	d := &doc{
 		x: x, lm: lm, lang: a.Lang, text: t, date: a.Published, id: DocID(t),
 		factIdx: map[string]int{}, entities: map[string]kg.Entity{},
-		personState: map[string]string{}, dynNames: map[string]string{}, personName: map[string]string{},
+		orgCount: map[string]int{}, personState: map[string]string{}, dynNames: map[string]string{}, personName: map[string]string{},
 	}
 	title := a.Title
 	spans := text.Sentences(t)
@@ -101,6 +101,7 @@ type doc struct {
 	agreements  []*agreement
 	focus       []string // the states in focus: the last coordinated pair or the parties
 	lastOrg     string
+	orgCount    map[string]int // mentions of each organisation so far
 	speaker     string // the document's speaking state (a byline's country)
 	lastSpeaker string
 }

@@ -115,6 +115,10 @@ func (d *doc) relationsIn(s *sent) {
 				inside = true // the same form in two rules: the first rule wins
 			}
 		}
+		// a trigger inside an actor's name (Asia-Pacific Economic Cooperation) is no event
+		if s.covered(t.start) {
+			inside = true
+		}
 		// a capitalised trigger inside a name (UN Assistance Mission, Security Council) is no event
 		if t.start > 0 && s.toks[t.start].Upper && t.end < len(s.toks) && s.toks[t.end].Upper && s.toks[t.end].Word {
 			inside = true
@@ -167,6 +171,9 @@ func (d *doc) relation(s *sent, t trig) {
 	} else {
 		subj = d.subjectOf(s, t, a)
 		obj = d.objectOf(s, t, b)
+		if pred.Name == "MEMBER_OF" {
+			obj = d.membershipObject(s, t, b, obj)
+		}
 	}
 	if len(subj) == 0 || len(obj) == 0 {
 		return
@@ -363,6 +370,31 @@ func (d *doc) objectOf(s *sent, t trig, b int) []*mention {
 		return nil
 	}
 	return g
+}
+
+// membershipObject completes MEMBER_OF objects: "join SACN from the Andean
+// Community" (a membership in both), "Chile will join." (the organisation
+// the text is about).
+func (d *doc) membershipObject(s *sent, t trig, b int, obj []*mention) []*mention {
+	if len(obj) > 0 {
+		last := obj[len(obj)-1]
+		if last.end < b && (s.toks[last.end].Fold == "from" || s.toks[last.end].Fold == "de") {
+			if g := s.rightGroup(last.end+1, b, 2); len(g) > 0 && strings.HasPrefix(g[0].id, "org:") {
+				obj = append(obj, g[0])
+			}
+		}
+		return obj
+	}
+	k := t.end
+	for k < len(s.toks) && s.toks[k].Word && !s.toks[k].Upper && k < t.end+2 {
+		k++ // adverbs: "join immediately"
+	}
+	if k >= len(s.toks) || s.toks[k].Text == ";" || s.toks[k].Text == "." || s.toks[k].Text == "," {
+		if org := d.topicOrg(); org != "" {
+			return []*mention{{start: t.end, end: t.end, id: org, kind: mkName}}
+		}
+	}
+	return nil
 }
 
 var possessives = map[string]bool{"sa": true, "son": true, "ses": true, "his": true, "her": true, "its": true}
