@@ -114,7 +114,7 @@ const (
 	KindOther       Kind = iota // anything else
 	KindUnreachable             // no server answers, or the connection broke
 	KindAuth                    // the server refused the credentials
-	KindDatabase                // the database does not exist or is unavailable
+	KindDatabase                // the database does not exist
 	KindQuery                   // the server rejected a statement (syntax, types, constraints)
 	KindConfig                  // a bad URI or driver setting
 	KindInput                   // the input violates the ontology (label, predicate, id)
@@ -153,7 +153,7 @@ func (e *Error) Error() string {
 	case KindAuth:
 		msg = "Neo4j refused the credentials: " + msg
 	case KindDatabase:
-		msg = "database missing or unavailable: " + msg
+		msg = "database missing: " + msg
 	}
 	return e.Op + ": " + msg
 }
@@ -199,9 +199,10 @@ func classify(err error) Kind {
 			"Neo.ClientError.Security.CredentialsExpired",
 			"Neo.ClientError.Security.TokenExpired":
 			return KindAuth
-		case "Neo.ClientError.Database.DatabaseNotFound",
-			"Neo.TransientError.General.DatabaseUnavailable":
+		case "Neo.ClientError.Database.DatabaseNotFound":
 			return KindDatabase
+		case "Neo.TransientError.General.DatabaseUnavailable":
+			return KindUnreachable // stopping or starting: the server is going away or not there yet
 		}
 		if ne.Classification() == "TransientError" && ne.Category() == "Cluster" {
 			return KindUnreachable
