@@ -204,7 +204,7 @@ func (d *doc) agreementsIn(s *sent) {
 		var signers []string
 		var signTrig *span
 		for _, c := range s.cues["signing"] {
-			if c.end <= h.start && c.start >= max(a0, h.start-10) {
+			if c.end <= h.start && c.start >= max(a0, h.start-20) && (hi == 0 || c.start >= heads[hi-1].end) {
 				cc := c
 				signTrig = &cc
 				g := s.leftGroup(c.start, a0)
@@ -232,7 +232,12 @@ func (d *doc) agreementsIn(s *sent) {
 				}
 			}
 		}
-		name := d.agreementName(s, h)
+		name, ns, ne := d.agreementName(s, h)
+		for _, m := range s.ments {
+			if m.start >= ns && m.end <= ne && m.kind == mkSeat {
+				m.consumed = true // "the Minsk agreements": a place in a name is no actor
+			}
+		}
 		acr := ""
 		for k := h.end; k+2 < min(limit, h.end+14); k++ {
 			if s.toks[k].Text == "(" && s.toks[k+2].Text == ")" && isAcronym(s.toks[k+1].Text) && len(s.toks[k+1].Text) >= 2 {
@@ -315,11 +320,15 @@ var nameConnectors = map[string]bool{"of": true, "for": true, "in": true, "the":
 
 // agreementName returns a name written in capitals around the head ("the
 // Broad Relationship of Cooperation … agreement", "les accords d'Évian").
-func (d *doc) agreementName(s *sent, h trig) string {
+func (d *doc) agreementName(s *sent, h trig) (string, int, int) {
 	start, end := h.start, h.end
 	k := h.start
 	for k > 0 {
 		t := s.toks[k-1]
+		if m := s.mentionEndingAt(k); m != nil && m.kind == mkSeat && m.start == k-1 {
+			k--
+			continue
+		}
 		if t.Word && t.Upper && !isDigitTok(t) && s.mentionEndingAt(k) == nil {
 			k--
 			continue
@@ -342,20 +351,18 @@ func (d *doc) agreementName(s *sent, h trig) string {
 		if s.toks[j].Text == "'" || s.toks[j].Text == "’" {
 			j++
 		}
-		if j < len(s.toks) && s.toks[j].Upper && s.mentionAt(j) == nil {
-			end = j + 1
+		if j < len(s.toks) && s.toks[j].Upper {
+			if m := s.mentionAt(j); m == nil {
+				end = j + 1
+			} else if m.kind == mkSeat {
+				end = m.end
+			}
 		}
 	}
-	if start == h.start && end == h.end && !s.toks[h.start].Upper {
-		return ""
+	if start == h.start && end == h.end && (!s.toks[h.start].Upper || h.start == 0) {
+		return "", start, end // a lower-case head, or a capitalised one opening the sentence
 	}
-	if start == h.start && end == h.end && h.start > 0 && !definite[s.toks[h.start-1].Fold] {
-		// a capitalised head alone at the start of a sentence is not a name
-		if h.start == 0 {
-			return ""
-		}
-	}
-	return strings.TrimSpace(d.text[s.toks[start].Start:s.toks[end-1].End])
+	return strings.TrimSpace(d.text[s.toks[start].Start:s.toks[end-1].End]), start, end
 }
 
 // resolveAgreement finds or creates the agreement a mention refers to.

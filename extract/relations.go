@@ -82,8 +82,8 @@ func (d *doc) clausesIn(s *sent) {
 		if linked != nil {
 			d.addFact(s, linked.ref, "HAS_CLAUSE", obj, scope{modality: "asserted"}, nil, 0.75)
 		}
-		if target == nil {
-			continue
+		if target == nil || (linked != nil && !lacks) {
+			continue // without a stated absence, the linked agreement alone has it
 		}
 		pred := "HAS_CLAUSE"
 		if lacks {
@@ -111,7 +111,12 @@ func (d *doc) relationsIn(s *sent) {
 			if o.p.rel.Predicate == t.p.rel.Predicate && o.start <= t.start && o.end >= t.end && o.end-o.start > t.end-t.start {
 				inside = true // a longer form of the same predicate covers it
 			}
-			if j < i && o.p.rel.Predicate == t.p.rel.Predicate && o.start == t.start && o.end == t.end {
+			if j != i && o.p.rel.Predicate == t.p.rel.Predicate && o.start == t.start && o.end == t.end && o.p.rel.Noun != t.p.rel.Noun {
+				// the same form as a noun and as a verb: the context decides
+				if t.p.rel.Noun != d.nounContext(s, t.start) {
+					inside = true
+				}
+			} else if j < i && o.p.rel.Predicate == t.p.rel.Predicate && o.start == t.start && o.end == t.end {
 				inside = true // the same form in two rules: the first rule wins
 			}
 		}
@@ -323,7 +328,31 @@ func (d *doc) subjectOf(s *sent, t trig, a int) []*mention {
 	return nil
 }
 
-var prepositions = map[string]bool{"for": true, "of": true, "to": true, "with": true, "in": true, "on": true, "at": true, "from": true, "by": true, "against": true, "into": true, "de": true, "du": true, "des": true, "d": true, "au": true, "aux": true, "avec": true, "en": true, "contre": true, "pour": true, "sur": true, "par": true, "entre": true, "between": true, "vers": true, "dans": true}
+var nounDeterminers = map[string]bool{"a": true, "an": true, "the": true, "this": true, "that": true, "its": true, "their": true, "his": true, "her": true, "our": true, "any": true, "no": true, "le": true, "la": true, "les": true, "l": true, "un": true, "une": true, "des": true, "sa": true, "son": true, "ses": true, "leur": true, "leurs": true, "cette": true, "ce": true, "cet": true, "du": true, "notre": true, "nos": true, "aucune": true, "aucun": true}
+
+// nounContext reports whether the word at k reads as a noun: after a
+// determiner, or after a determiner and an adjective ("a clear attack").
+func (d *doc) nounContext(s *sent, k int) bool {
+	det := func(i int) bool {
+		f := s.toks[i].Fold
+		if f == "a" && d.lang == "fr" {
+			return false // "n'a", "il a": the verb avoir
+		}
+		return nounDeterminers[f]
+	}
+	if k > 0 && det(k-1) {
+		return true
+	}
+	if k > 0 && s.toks[k-1].Fold == "'" && k > 1 && (s.toks[k-2].Fold == "l" || s.toks[k-2].Fold == "d") {
+		return true
+	}
+	if k > 1 && s.toks[k-1].Word && !s.toks[k-1].Upper && det(k-2) {
+		return true
+	}
+	return false
+}
+
+var prepositions = map[string]bool{"under": true, "after": true, "before": true, "during": true, "through": true, "via": true, "than": true, "like": true, "sous": true, "après": true, "apres": true, "avant": true, "pendant": true, "selon": true, "comme": true, "chez": true, "for": true, "of": true, "to": true, "with": true, "in": true, "on": true, "at": true, "from": true, "by": true, "against": true, "into": true, "de": true, "du": true, "des": true, "d": true, "au": true, "aux": true, "avec": true, "en": true, "contre": true, "pour": true, "sur": true, "par": true, "entre": true, "between": true, "vers": true, "dans": true}
 
 var determiners = map[string]bool{"the": true, "le": true, "la": true, "les": true, "l": true, "'": true, "its": true, "their": true, "son": true, "sa": true, "ses": true, "leur": true, "leurs": true}
 

@@ -78,13 +78,15 @@ func (d *doc) registerPerson(s *sent, start, end int) string {
 	if _, ok := d.personName[id]; !ok {
 		d.personName[id] = name
 	}
-	last := s.toks[end-1]
-	if last.Text == "." && end-2 >= start {
-		last = s.toks[end-2]
-	}
-	if end-start > 1 && len([]rune(last.Text)) >= 3 {
-		if _, taken := d.dynNames[last.Fold]; !taken {
-			d.dynNames[last.Fold] = id
+	// later mentions may use any part of the name but the first
+	// (Lula for Luiz Inácio Lula da Silva, Szydło for Beata Szydło)
+	for k := start + 1; k < end && end-start > 1; k++ {
+		t := s.toks[k]
+		if !t.Word || !t.Upper || particles[t.Fold] || len([]rune(t.Text)) < 3 {
+			continue
+		}
+		if _, taken := d.dynNames[t.Fold]; !taken {
+			d.dynNames[t.Fold] = id
 		}
 	}
 	// a full name beats shorter gazetteer matches inside it ("Silva" in "Lula da Silva")
@@ -168,6 +170,12 @@ func (d *doc) offices(s *sent) {
 	roles := longestOnly(s.roles)
 	lastRole := ""
 	for _, r := range roles {
+		// an office form must not swallow a name ("President of the Republic of Korea")
+		for _, m := range s.ments {
+			if m.start > r.start && m.start < r.end {
+				r.end = m.start
+			}
+		}
 		rf := r.p.role
 		kind := rf.Kind
 		role := rf.Role
