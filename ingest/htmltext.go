@@ -14,8 +14,7 @@ import (
 func htmlText(n *html.Node) string {
 	var b textBuilder
 	b.node(n, false)
-	b.paragraph()
-	return strings.Join(b.paras, "\n\n")
+	return b.String()
 }
 
 // htmlFragmentText reduces an HTML fragment (a feed item's description) to
@@ -30,8 +29,7 @@ func htmlFragmentText(s string) string {
 	for _, n := range nodes {
 		b.node(n, false)
 	}
-	b.paragraph()
-	return strings.Join(b.paras, "\n\n")
+	return b.String()
 }
 
 // skipped elements never hold article text.
@@ -161,6 +159,12 @@ func (b *textBuilder) preText(s string) {
 		b.space = false
 		b.line.WriteString(l)
 	}
+}
+
+// String ends the text and returns it, valid UTF-8 whatever the input.
+func (b *textBuilder) String() string {
+	b.paragraph()
+	return strings.ToValidUTF8(strings.Join(b.paras, "\n\n"), "\uFFFD")
 }
 
 // newline ends the current line.

@@ -152,6 +152,9 @@ func yamlError(err error) error {
 func scalar(m map[string]any, key string) string {
 	switch v := m[key].(type) {
 	case string:
+		if !utf8.ValidString(v) { // a !!binary value
+			return ""
+		}
 		return strings.TrimSpace(v)
 	case time.Time:
 		if v.Hour() == 0 && v.Minute() == 0 && v.Second() == 0 && v.Nanosecond() == 0 {
