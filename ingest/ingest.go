@@ -261,13 +261,9 @@ func skipName(name string) bool {
 // file reads one regular file.
 func (r *reader) file(path string, fi os.FileInfo) error {
 	name := path
-	compressed := strings.HasSuffix(strings.ToLower(path), ".gz")
 	format := r.opts.Format
 	if format == FormatDetect {
 		format = formatByName(strings.TrimSuffix(strings.ToLower(path), ".gz"))
-	}
-	if !compressed && format != FormatJSONL && fi.Size() > r.opts.MaxBytes {
-		return r.problem(name, ReasonTooLarge, fmt.Errorf("%d bytes, over the limit of %d", fi.Size(), r.opts.MaxBytes))
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -305,6 +301,9 @@ func (r *reader) stream(name, source, format string, rd io.Reader, size int64, c
 	}
 	if format == FormatJSONL {
 		return r.jsonl(name, br)
+	}
+	if size > r.opts.MaxBytes { // known from the file system: do not read it
+		return r.problem(name, ReasonTooLarge, fmt.Errorf("%d bytes, over the limit of %d", size, r.opts.MaxBytes))
 	}
 	if bytes.IndexByte(head, 0) >= 0 {
 		return r.problem(name, ReasonBinary, errors.New("NUL bytes in the first 8 KiB"))

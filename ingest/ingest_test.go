@@ -101,6 +101,17 @@ func TestReadInputs(t *testing.T) {
 			t.Errorf("%d articles, problems %v", len(res.articles), res.problems)
 		}
 	})
+	t.Run("a large dump without extension streams", func(t *testing.T) {
+		var lines []any
+		for range 5 {
+			lines = append(lines, map[string]string{"title": "T", "text": enBody})
+		}
+		dump := writeDump(t, dir, "dump", lines)
+		res := readAll(t, []string{dump}, Options{MaxBytes: 200})
+		if len(res.articles) != 5 || len(res.problems) != 0 {
+			t.Errorf("%d articles, problems %v", len(res.articles), res.problems)
+		}
+	})
 	t.Run("no stdin", func(t *testing.T) {
 		if res := readAll(t, []string{"-"}, Options{}); res.err == nil {
 			t.Error("no error")

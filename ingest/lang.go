@@ -3,8 +3,8 @@ package ingest
 import (
 	"bufio"
 	"embed"
+	"math/bits"
 	"path"
-	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -13,8 +13,8 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// The detector counts the function words of each language it knows in the
-// first words of a text. It knows French and English, which irkg reads, and a
+// The detector counts the function words (and frequent news words) of each
+// language it knows in the first words of a text. It knows French and English, which irkg reads, and a
 // few neighbours (German, Spanish, Italian, Portuguese, Dutch) so that their
 // texts are recognised as not French or English instead of being guessed.
 
@@ -73,30 +73,42 @@ func DetectLang(text string) string {
 }
 
 // detectLang returns the code of the language of text among those the model
-// knows, or "" when it cannot tell.
+// knows, or "" when it cannot tell. A word found in k languages' lists counts
+// 1/k for each, so that the words that tell languages apart weigh most.
 func detectLang(text string) string {
 	m := loadLangModel()
-	scores := make([]int, len(m.langs))
+	n := len(m.langs)
+	hits := make([]int, n)
+	scores := make([]float64, n)
 	total := 0
 	forEachWord(text, langMaxWords, func(w string) {
 		total++
-		bits := m.words[w]
-		for i := range m.langs {
-			if bits&(1<<i) != 0 {
-				scores[i]++
+		mask := m.words[w]
+		if mask == 0 {
+			return
+		}
+		weight := 1 / float64(bits.OnesCount16(mask))
+		for i := range n {
+			if mask&(1<<i) != 0 {
+				hits[i]++
+				scores[i] += weight
 			}
 		}
 	})
-	order := make([]int, len(m.langs))
-	for i := range order {
-		order[i] = i
+	best, second := -1, -1
+	for i := range n {
+		switch {
+		case best < 0 || scores[i] > scores[best]:
+			best, second = i, best
+		case second < 0 || scores[i] > scores[second]:
+			second = i
+		}
 	}
-	sort.SliceStable(order, func(a, b int) bool { return scores[order[a]] > scores[order[b]] })
-	best, second := scores[order[0]], scores[order[1]]
-	if best < langMinHits || float64(best) < langMinShare*float64(total) || float64(best) < langMargin*float64(second) {
+	if hits[best] < langMinHits || float64(hits[best]) < langMinShare*float64(total) ||
+		scores[best] < langMargin*scores[second] {
 		return ""
 	}
-	return m.langs[order[0]]
+	return m.langs[best]
 }
 
 // forEachWord calls fn with the first max lower-case words of text; a word

@@ -20,6 +20,11 @@ func TestDetectLang(t *testing.T) {
 		{"pt", "A Rússia e o Irã assinaram na sexta-feira uma parceria estratégica de vinte anos que aprofunda os laços militares entre os dois países, segundo o texto.", ""},
 		{"nl", "Rusland en Iran hebben vrijdag een strategisch partnerschap van twintig jaar ondertekend dat de militaire banden tussen de twee landen versterkt.", ""},
 		{"ru", "Россия и Иран подписали в пятницу договор о всеобъемлющем стратегическом партнёрстве сроком на двадцать лет.", ""},
+		{"fr short sentence", "Le président a déclaré que les deux pays signeront le traité.", "fr"},
+		{"en short sentence", "The minister said the two countries would sign the treaty.", "en"},
+		{"es short sentence", "El presidente dijo que los dos países firmarán el tratado.", ""},
+		{"pt short sentence", "O presidente disse que os dois países vão assinar o tratado.", ""},
+		{"fr headline with a date", "Jeudi 12 janvier : le Canada et l’Union européenne signent l’accord", "fr"},
 		{"too short", "Hola", ""},
 		{"short title", "Syrie : nouvelle avancée des rebelles", ""},
 		{"empty", "", ""},
@@ -29,6 +34,12 @@ func TestDetectLang(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := DetectLang(tt.text); got != tt.want {
 				t.Errorf("DetectLang(%.40q) = %q, want %q (detectLang: %q)", tt.text, got, tt.want, detectLang(tt.text))
+			}
+			// The neighbours are recognised, not just rejected.
+			if code, _, _ := strings.Cut(tt.name, " "); len(code) == 2 && code != "fr" && code != "en" && code != "ru" {
+				if got := detectLang(tt.text); got != code {
+					t.Errorf("detectLang = %q, want %q", got, code)
+				}
 			}
 		})
 	}
