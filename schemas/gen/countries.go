@@ -179,7 +179,7 @@ func keepAlias(s string) (bool, string) {
 		return false, "all lower case"
 	case len([]rune(s)) <= 2 && !shortAliases[s]:
 		return false, "two-letter code"
-	case isAllUpper(s) && !strings.Contains(s, ".") && len([]rune(s)) <= 4 && !acronymAliases[s]:
+	case isAllUpper(s) && !strings.Contains(s, ".") && len([]rune(s)) <= 4 && !acronymAliases[s] && !shortAliases[s]:
 		return false, "code, not a name in use"
 	case junkForms[fold(s)]:
 		return false, "ordinary word, person's name or wrong"

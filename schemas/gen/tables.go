@@ -155,6 +155,20 @@ var orgIDOverrides = map[string]string{
 	"European Border and Coast Guard Agency":                 "FRONTEX",
 	"European Union Agency for Criminal Justice Cooperation": "EUROJUST",
 	"Comprehensive Nuclear-Test-Ban Treaty Organisation":     "CTBTO", // the preparatory commission uses its name
+	"World Bank":                                               "WORLD_BANK", // data: "WB", not in use
+	"Organisation of Islamic Cooperation":                      "OIC",
+	"European Space Agency":                                    "ESA",
+	"Asian Development Bank":                                   "ADB",
+	"Asian Infrastructure Investment Bank":                     "AIIB",
+	"International Organisation of La Francophonie":            "OIF",
+	"Union for the Mediterranean":                              "UFM",
+	"Gas Exporting Countries Forum":                            "GECF",
+	"Arab Maghreb Union":                                       "AMU",
+	"Economic Cooperation Organization":                        "ECO",
+	"Economic Community of Central African States":             "ECCAS",
+	"Indian Ocean Rim Association":                             "IORA",
+	"Community of Portuguese Language Countries":               "CPLP",
+	"GUAM Organization for Democracy and Economic Development": "GUAM",
 }
 
 // orgDropNames are forms of an entry that are wrong or would be misread.
@@ -245,6 +259,11 @@ var leaderFixes = map[string]leaderFix{
 	"Q647198/Q287100":     {Start: "2024-02-04", End: "2025-03-21"}, // Mbumba
 	"Q5176750/Q10304982":  {Start: "2019-01-01", End: "2023-01-01"}, // Bolsonaro
 	"Q19546/Q450675":      {Start: "2013-03-13", End: "2025-04-21"}, // Pope Francis, died
+	"Q843405/Q272416":     {Start: "2018-12-16", End: "2024-12-29"}, // Zourabichvili
+	"Q12376089/Q13026319": {Start: "2024-08-16", End: "2025-08-29"}, // Paetongtarn Shinawatra, removed by the Constitutional Court
+	"Q1587677/Q3171170":   {Start: "2020-07-03", End: "2022-05-16"}, // Castex
+	"Q191827/Q920403":     {Start: "2020-06-27", End: "2022-12-17"}, // Micheál Martin (first term as Taoiseach)
+	"Q796897/Q294460":     {Start: "2021-02-13", End: "2022-10-22"}, // Draghi
 	// Precise starts of current holders that news mention most.
 	"Q218295/Q7747":       {Start: "2012-05-07"},                    // Putin (third term; earlier terms in leaders.hand.yaml)
 	"Q655407/Q15031":      {Start: "2013-03-14"},                    // Xi Jinping
