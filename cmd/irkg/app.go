@@ -35,6 +35,8 @@ func commands() []*cli.Command {
 		// one line per subcommand, kept sorted
 		evalCommand(),
 		extractCommand(),
+		loadCommand(),
+		queryCommand(),
 		schemaCommand(),
 	}
 	for _, c := range cmds {
