@@ -8,7 +8,6 @@ import (
 	"strings"
 	"sync"
 	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -114,32 +113,35 @@ func detectLang(text string) string {
 // forEachWord calls fn with the first max lower-case words of text; a word
 // is a run of letters (and marks), so "l’Iran" is "l" and "iran".
 func forEachWord(text string, max int, fn func(string)) {
-	var b strings.Builder
-	n := 0
-	marks := false
-	flush := func() {
-		if b.Len() > 0 {
-			w := b.String()
-			if marks { // decomposed accents: compose them as the word lists are
-				w = norm.NFC.String(w)
-				marks = false
-			}
-			fn(w)
-			b.Reset()
-			n++
+	n, start, marks := 0, -1, false
+	emit := func(w string) {
+		w = strings.ToLower(w) // no copy when already lower case
+		if marks {             // decomposed accents: compose them as the lists are
+			w = norm.NFC.String(w)
 		}
+		fn(w)
+		n++
 	}
-	for i := 0; i < len(text) && n < max; {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		i += size
-		if unicode.IsLetter(r) || (b.Len() > 0 && unicode.Is(unicode.Mn, r)) {
-			marks = marks || unicode.Is(unicode.Mn, r)
-			b.WriteRune(unicode.ToLower(r))
+	for i, r := range text {
+		if n >= max {
+			return
+		}
+		if unicode.IsLetter(r) {
+			if start < 0 {
+				start, marks = i, false
+			}
 			continue
 		}
-		flush()
+		if start >= 0 && unicode.Is(unicode.Mn, r) {
+			marks = true
+			continue
+		}
+		if start >= 0 {
+			emit(text[start:i])
+			start = -1
+		}
 	}
-	if n < max {
-		flush()
+	if start >= 0 && n < max {
+		emit(text[start:])
 	}
 }
