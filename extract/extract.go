@@ -89,7 +89,9 @@ type doc struct {
 	date string
 	id   string
 
-	sents []*sent
+	sents         []*sent // kept only for debugging (keep)
+	keep          bool
+	prevAgreement bool // the previous sentence mentioned an agreement
 
 	facts    []kg.Fact
 	factIdx  map[string]int
@@ -150,23 +152,39 @@ type sent struct {
 	agMents []agMention
 }
 
+// blockSize bounds the sentences held in memory at once: a document is read
+// in blocks of sentences, offices first (they name the people), then
+// everything else; a block is dropped once read.
+const blockSize = 400
+
 func (d *doc) run(spans []text.Span) {
-	for i, sp := range spans {
-		d.sents = append(d.sents, d.prepare(i, sp))
-	}
-	for _, s := range d.sents {
-		d.offices(s)
-	}
-	d.bylineSpeaker()
-	for _, s := range d.sents {
-		d.addDynamicPersons(s)
-		d.groupMentions(s)
-		d.agreementsIn(s)
-		d.clausesIn(s)
-		d.relationsIn(s)
-		d.updateFocus(s)
+	for b := 0; b < len(spans); b += blockSize {
+		e := min(len(spans), b+blockSize)
+		block := make([]*sent, 0, e-b)
+		for i := b; i < e; i++ {
+			block = append(block, d.prepare(i, spans[i]))
+		}
+		for _, s := range block {
+			d.offices(s)
+		}
+		if b == 0 {
+			d.bylineSpeaker(block)
+		}
+		for _, s := range block {
+			d.addDynamicPersons(s)
+			d.groupMentions(s)
+			d.agreementsIn(s)
+			d.clausesIn(s)
+			d.relationsIn(s)
+			d.updateFocus(s)
+			d.prevAgreement = len(s.agMents) > 0
+		}
+		if d.keep {
+			d.sents = append(d.sents, block...)
+		}
 	}
 }
+
 
 // prepare tokenises a sentence and sorts its matches into mentions, triggers and cues.
 func (d *doc) prepare(i int, sp text.Span) *sent {

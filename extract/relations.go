@@ -13,12 +13,8 @@ var forcesRule = schemas.RelationRule{Predicate: "DEPLOYS_FORCES_TO", Noun: true
 // or LACKS_CLAUSE after a stated absence ("ne contient pas de clause de …").
 func (d *doc) clausesIn(s *sent) {
 	context := len(s.agMents) > 0 || len(s.cues["anaphor"]) > 0
-	if !context && s.idx > 0 {
-		for _, p := range d.sents[max(0, s.idx-1):s.idx] {
-			if len(p.agMents) > 0 {
-				context = true
-			}
-		}
+	if d.prevAgreement {
+		context = true
 	}
 	if !context || len(d.agreements) == 0 {
 		return

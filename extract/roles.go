@@ -436,11 +436,11 @@ func activeOn(start, end, date string) bool {
 
 // bylineSpeaker: a press release signed "Name, Secretary of State" speaks for
 // that person's state; "we" then means that state.
-func (d *doc) bylineSpeaker() {
-	if len(d.sents) < 2 {
+func (d *doc) bylineSpeaker(block []*sent) {
+	if len(block) < 2 {
 		return
 	}
-	s := d.sents[1]
+	s := block[1]
 	if len(s.toks) > 12 {
 		return
 	}
