@@ -110,7 +110,9 @@ jvm_opts=(
 )
 say "starting Neo4j (logs in .neo4j/logs/)"
 cd "$home"
-nohup "$java" "${jvm_opts[@]}" -cp "$cp_" org.neo4j.server.CommunityEntryPoint \
+# setsid: a session of its own, so that the server outlives the caller's process group (a test
+# run, a CI step or a terminal that is killed as a whole would otherwise take it down uncleanly).
+setsid nohup "$java" "${jvm_opts[@]}" -cp "$cp_" org.neo4j.server.CommunityEntryPoint \
 	--home-dir="$home" --config-dir="$home/conf" \
 	>"$home/logs/console.log" 2>&1 </dev/null &
 pid=$!
