@@ -37,6 +37,9 @@ func TestDebug(t *testing.T) {
 		for _, m := range s.ments {
 			fmt.Printf("  mention %d-%d %q %s %v kind=%d consumed=%v\n", m.start, m.end, tx[s.toks[m.start].Start:s.toks[m.end-1].End], m.id, m.ids, m.kind, m.consumed)
 		}
+		for _, r := range s.roles {
+			fmt.Printf("  role %d-%d %s %s %v\n", r.start, r.end, r.p.role.Role, r.p.role.Kind, r.p.form)
+		}
 		for _, r := range s.rels {
 			fmt.Printf("  rel %d-%d %s %v\n", r.start, r.end, r.p.rel.Predicate, r.p.form)
 		}

@@ -104,7 +104,7 @@ type doc struct {
 	focus       []string // the states in focus: the last coordinated pair or the parties
 	lastOrg     string
 	orgCount    map[string]int // mentions of each organisation so far
-	speaker     string // the document's speaking state (a byline's country)
+	speaker     string         // the document's speaking state (a byline's country)
 	lastSpeaker string
 }
 
@@ -184,7 +184,6 @@ func (d *doc) run(spans []text.Span) {
 		}
 	}
 }
-
 
 // prepare tokenises a sentence and sorts its matches into mentions, triggers and cues.
 func (d *doc) prepare(i int, sp text.Span) *sent {

@@ -123,7 +123,8 @@ func buildModel(s *schemas.Schema, lang string) *langModel {
 			add(n, payload{kind: pSeat, id: e.ID}, isAcronym(n), startsUpper(n))
 		}
 		for _, n := range langsOf(e.Demonyms, false) {
-			add(n, payload{kind: pDemonym, id: e.ID}, false, false)
+			// English demonyms are capitalised ("Western", not "western Ukraine")
+			add(n, payload{kind: pDemonym, id: e.ID}, false, lang == "en" && startsUpper(n))
 		}
 	}
 	lx := s.Lexicons[lang]

@@ -169,6 +169,10 @@ func (d *doc) relation(s *sent, t trig) {
 				break
 			}
 		}
+	} else if host := d.hostOf(s, t, a); host != nil && pred.Name == "DEPLOYS_FORCES_TO" {
+		// "Szydło accueille les troupes américaines": the host receives them
+		subj = d.subjectOf(s, t, a)
+		obj = host
 	} else {
 		subj = d.subjectOf(s, t, a)
 		obj = d.objectOf(s, t, b)
@@ -395,6 +399,22 @@ func (d *doc) objectOf(s *sent, t trig, b int) []*mention {
 		return nil
 	}
 	return g
+}
+
+// hostOf returns the actors hosting the forces of trigger t ("X accueille
+// les troupes américaines", "X hosts U.S. troops"): the subject of a host
+// verb just before the forces noun.
+func (d *doc) hostOf(s *sent, t trig, a int) []*mention {
+	for _, h := range s.cues["host"] {
+		if h.end <= t.start && h.end >= t.start-4 && h.start >= a {
+			g := s.leftGroup(h.start, a)
+			if len(g) == 0 || len(d.objectOf(s, t, len(s.toks))) > 0 {
+				return nil
+			}
+			return g
+		}
+	}
+	return nil
 }
 
 // membershipObject completes MEMBER_OF objects: "join SACN from the Andean

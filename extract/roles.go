@@ -150,15 +150,20 @@ func (s *sent) skipFillers(k, max int) int {
 		if s.mentionAt(k) != nil {
 			break
 		}
-		if c, ok := s.cueAt("title", k); ok {
-			k = c.end
-			continue
+		c, ok := s.cueAt("title", k)
+		if !ok {
+			c, ok = s.cueAt("filler", k)
 		}
-		if c, ok := s.cueAt("filler", k); ok {
-			k = c.end
-			continue
+		if !ok {
+			break
 		}
-		break
+		// a mention starting inside the cue ("l'ayatollah Khomeini") stops the skip there
+		for _, m := range s.ments {
+			if m.start > k && m.start < c.end {
+				return m.start
+			}
+		}
+		k = c.end
 	}
 	return k
 }
@@ -384,7 +389,7 @@ func (d *doc) officeOf(person, role string) string {
 			best, bestScore = o.Of, score
 		}
 	}
-	return best
+	return d.resolveBody(best)
 }
 
 // holder returns the one person holding role in state on the document's date.
