@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -64,7 +65,7 @@ func feedItem(name string, n int, f *gofeed.Feed, it *gofeed.Item) kg.Article {
 		body = rest
 	}
 	a.Text = strings.TrimSpace(title + "\n\n" + body)
-	a.URL = strings.TrimSpace(it.Link)
+	a.URL = itemLink(name, f, it)
 	a.Source = firstOf(a.URL, a.Origin)
 	switch {
 	case it.PublishedParsed != nil:
@@ -84,6 +85,23 @@ func feedItem(name string, n int, f *gofeed.Feed, it *gofeed.Item) kg.Article {
 		a.Lang = dc.Language[0]
 	}
 	return a
+}
+
+// itemLink is the item's link, resolved against the feed's own link or the
+// address it was fetched from when it is relative.
+func itemLink(name string, f *gofeed.Feed, it *gofeed.Item) string {
+	link := strings.TrimSpace(it.Link)
+	if link == "" || isURL(link) {
+		return link
+	}
+	for _, b := range []string{f.Link, f.FeedLink, name} {
+		if base, err := url.Parse(strings.TrimSpace(b)); err == nil && isURL(b) {
+			if abs := absURL(base, link); abs != "" {
+				return abs
+			}
+		}
+	}
+	return link
 }
 
 // url fetches an http(s) input and reads it: a feed unless its Content-Type

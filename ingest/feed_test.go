@@ -103,6 +103,23 @@ func TestReadAtom(t *testing.T) {
 	}
 }
 
+func TestFeedRelativeLinks(t *testing.T) {
+	rss := `<rss version="2.0"><channel><title>N</title><link>https://news.example/fr/</link><language>fr</language>
+<item><title>Un</title><link>/a/1</link><description>Texte.</description></item>
+<item><title>Deux</title><link>b/2</link><description>Texte.</description></item>
+<item><title>Trois</title><link>https://other.example/3</link><description>Texte.</description></item>
+</channel></rss>`
+	res := readAll(t, []string{writeFile(t, t.TempDir(), "n.rss", rss)}, Options{})
+	var got []string
+	for _, a := range res.articles {
+		got = append(got, a.URL)
+	}
+	want := "https://news.example/a/1 https://news.example/fr/b/2 https://other.example/3"
+	if strings.Join(got, " ") != want {
+		t.Errorf("links %q, want %q; problems %v", got, want, res.problems)
+	}
+}
+
 func TestReadFeedProblems(t *testing.T) {
 	dir := t.TempDir()
 	tests := []struct{ name, file, data, reason string }{
