@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/irkg/irkg/graph"
+	"github.com/irkg/irkg/kg"
 	"github.com/schollz/progressbar/v3"
 	"github.com/urfave/cli/v2"
 	"golang.org/x/term"
@@ -206,13 +207,26 @@ func runLoad(ctx context.Context, opts loadOptions, stdin io.Reader, stdout, std
 	return nil
 }
 
-// loadArticles is the hook where article input (text, HTML, feeds, article
-// dumps) is to be wired: extract each article (extract.New(...).Extract) and
-// add its kg.Result to in with in.AddResult. Until then, such input is refused
-// with a pointer to the two-step way.
-var loadArticles = func(ctx context.Context, opts loadOptions, paths []string, stdin io.Reader, stderr io.Writer, in *graph.Input) error {
-	return withCode(exitInput, fmt.Errorf("load %s: not extractor records: run 'irkg extract --format jsonl %s > facts.jsonl' and load that (or pass --input jsonl)",
-		paths[0], paths[0]))
+// loadArticles extracts the articles (text, HTML, feeds, article dumps) on
+// the worker pool and adds their results to in, in input order.
+func loadArticles(ctx context.Context, opts loadOptions, paths []string, stdin io.Reader, stderr io.Writer, in *graph.Input) error {
+	x, err := loadExtractor(opts.SchemaFiles)
+	if err != nil {
+		return err
+	}
+	inOpts := opts.inputOptions
+	inOpts.Inputs = paths
+	sum, err := extractAll(ctx, x, inOpts, stdin, stderr, func(r kg.Result) error {
+		in.AddResult(r)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if sum.Skipped > 0 || sum.Failed > 0 {
+		fmt.Fprintf(stderr, "irkg: %d articles read, %d skipped, %d refused\n", sum.Read, sum.Skipped, sum.Failed)
+	}
+	return nil
 }
 
 // splitInputs expands directories (recursively, sorted) and sorts the inputs
@@ -256,8 +270,8 @@ func splitInputs(inputs []string, allRecords bool) (records, articles []string, 
 			switch {
 			case isRecordFile(p):
 				records = append(records, p)
-			case !allRecords && !strings.HasPrefix(filepath.Base(p), "."):
-				articles = append(articles, p)
+			case !allRecords && !strings.HasPrefix(filepath.Base(p), ".") && !strings.HasSuffix(p, ".gold.yaml"):
+				articles = append(articles, p) // gold annotations sit beside articles: not articles
 			}
 		}
 	}
