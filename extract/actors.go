@@ -48,6 +48,19 @@ func (d *doc) groupMentions(s *sent) {
 			s.ments = insertMention(s.ments, &mention{start: c.start, end: c.end, id: id, kind: mkWe})
 		}
 	}
+	// il, elle, he, she: the last person mentioned (not "il y a", "il faut")
+	for k, t := range s.toks {
+		if !t.Word || (t.Fold != "il" && t.Fold != "elle" && t.Fold != "he" && t.Fold != "she") || d.lastPerson == "" {
+			continue
+		}
+		if k > 0 && s.toks[k-1].Text == "-" {
+			continue // a-t-il
+		}
+		if k+1 < len(s.toks) && (s.toks[k+1].Fold == "y" || s.toks[k+1].Fold == "faut" || s.toks[k+1].Fold == "s") {
+			continue
+		}
+		s.ments = insertMention(s.ments, &mention{start: k, end: k + 1, id: d.lastPerson, kind: mkPerson})
+	}
 	for _, c := range s.cues["org_anaphor"] {
 		if org := d.topicOrg(); org != "" {
 			s.ments = insertMention(s.ments, &mention{start: c.start, end: c.end, id: org, kind: mkName})
@@ -227,9 +240,32 @@ func (d *doc) updateFocus(s *sent) {
 			d.orgCount[m.id]++
 		}
 	}
+	for _, m := range s.ments {
+		if m.kind == mkPerson && m.end-m.start >= 1 && s.toks[m.start].Upper {
+			d.lastPerson = m.id
+		}
+	}
 	if g := d.subjectGroup(s, len(s.toks)); len(g) >= 2 {
 		d.focus = g
+		return
 	}
+	// otherwise the two states of the sentence's last fact between states
+	// ("Xi Jinping en visite à Moscou": China and Russia)
+	for i := len(d.facts) - 1; i >= 0 && d.facts[i].Evidence.Sentence == s.idx; i-- {
+		f := d.facts[i]
+		if isState(f.Subject) && isState(f.Object) {
+			d.focus = []string{f.Subject, f.Object}
+			return
+		}
+		if strings.HasPrefix(f.Subject, "person:") && isState(f.Object) && isState(d.stateOf(f.Subject)) && d.stateOf(f.Subject) != f.Object {
+			d.focus = []string{d.stateOf(f.Subject), f.Object}
+			return
+		}
+	}
+}
+
+func isState(id string) bool {
+	return strings.HasPrefix(id, "country:") || strings.HasPrefix(id, "org:")
 }
 
 // subjectGroup returns the states of the first coordinated group of two or

@@ -106,6 +106,7 @@ type doc struct {
 	orgCount    map[string]int // mentions of each organisation so far
 	speaker     string         // the document's speaking state (a byline's country)
 	lastSpeaker string
+	lastPerson  string // the last person named: what il, elle, he, she refer to
 }
 
 type mkind int
@@ -364,6 +365,24 @@ func (d *doc) finalFacts() []kg.Fact {
 	for _, a := range d.agreements {
 		if id := a.finalID(); id != "" {
 			ids[a.ref] = id
+		}
+	}
+	// a partnership, pact or trade agreement says its parties cooperate
+	for _, a := range d.agreements {
+		if !cooperative[a.kind] || len(a.parties) < 2 || a.partySent == nil {
+			continue
+		}
+		domain := map[string]any{}
+		switch a.kind {
+		case "defense_pact", "security_pact":
+			domain["domain"] = "military"
+		case "free_trade_agreement", "trade_agreement":
+			domain["domain"] = "economic"
+		}
+		for i := range a.parties {
+			for j := i + 1; j < len(a.parties); j++ {
+				d.addFact(a.partySent, a.parties[i], "COOPERATES_WITH", a.parties[j], scope{}, domain, 0.7)
+			}
 		}
 	}
 	var out []kg.Fact

@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 
+	"github.com/irkg/irkg/extract/text"
 	"github.com/irkg/irkg/schemas"
 )
 
@@ -377,7 +378,7 @@ func (d *doc) objectOf(s *sent, t trig, b int) []*mention {
 	k := t.end
 	for n := 0; k < b && n < 5; n++ {
 		f := s.toks[k].Fold
-		if contains(r.Preps, f) || (k+1 < b && contains(r.Preps, f+" "+s.toks[k+1].Fold)) {
+		if containsFolded(r.Preps, f) || (k+1 < b && containsFolded(r.Preps, f+" "+s.toks[k+1].Fold)) {
 			if g := s.rightGroup(k+1, b, 3); len(g) > 0 {
 				return g
 			}
@@ -394,9 +395,20 @@ func (d *doc) objectOf(s *sent, t trig, b int) []*mention {
 	if r.Noun && len(r.Preps) > 0 {
 		return nil
 	}
-	g := s.rightGroup(t.end, b, 5)
-	if len(g) > 0 && r.Noun {
+	if r.Noun {
 		return nil
+	}
+	return s.directObject(t.end, b, 5)
+}
+
+// directObject returns the actors right after a verb, unless a preposition
+// introduces them ("met in Washington" names a place, not a partner).
+func (s *sent) directObject(k, b, maxGap int) []*mention {
+	g := s.rightGroup(k, b, maxGap)
+	for j := k; len(g) > 0 && j < g[0].start; j++ {
+		if prepositions[s.toks[j].Fold] || s.toks[j].Text == "à" {
+			return nil
+		}
 	}
 	return g
 }
@@ -444,6 +456,16 @@ func (d *doc) membershipObject(s *sent, t trig, b int, obj []*mention) []*mentio
 
 var possessives = map[string]bool{"sa": true, "son": true, "ses": true, "his": true, "her": true, "its": true}
 
+// containsFolded compares a folded token with forms written with accents ("à").
+func containsFolded(xs []string, f string) bool {
+	for _, y := range xs {
+		if y == f || text.Fold(y) == f {
+			return true
+		}
+	}
+	return false
+}
+
 func contains(xs []string, x string) bool {
 	for _, y := range xs {
 		if y == x {
@@ -474,7 +496,7 @@ func (d *doc) symmetric(s *sent, t trig, pred string, a, b int, sc scope, props 
 	}
 	left = s.leftGroup(t.start, max(a, t.start-25))
 	if len(right) == 0 && !t.p.rel.Noun {
-		right = s.rightGroup(t.end, b, 3)
+		right = s.directObject(t.end, b, 3)
 	}
 	ls := d.states(left, true)
 	rs := d.states(right, true)

@@ -13,8 +13,9 @@ import (
 	"github.com/irkg/irkg/extract/text"
 )
 
-// Form is one surface form to find. Pattern is tokenised like text; a token
-// ending in "*" (longer than 2 runes) matches any token with that prefix.
+// Form is one surface form to find. Pattern is tokenised like text; a word
+// followed by "*" matches any word with that prefix, anywhere in the pattern
+// ("sanction*", "livr* d'armes").
 // With Case set, the text must match the pattern's letters exactly (acronyms:
 // "US" must not match "us"); with Capital set, the first text token must start
 // with an upper-case letter (proper names: "Turkey", not "turkey").
@@ -57,18 +58,18 @@ func Build(forms []Form) *Matcher {
 		}
 		idx := len(m.forms)
 		c := compiled{Form: f}
-		star := len(toks) >= 2 && toks[len(toks)-1].Text == "*"
-		if star {
-			toks = toks[:len(toks)-1]
-		}
 		n := m.root
-		for i, t := range toks {
-			c.exact = append(c.exact, t.Text)
-			if star && i == len(toks)-1 {
+		for i := 0; i < len(toks); i++ {
+			t := toks[i]
+			// "livr*": a "*" glued to a word makes that word a prefix
+			if i+1 < len(toks) && toks[i+1].Text == "*" && !t.SpaceAfter && t.Word {
+				c.exact = append(c.exact, t.Text)
 				n = n.prefixChild(t.Fold)
-			} else {
-				n = n.child(t.Fold)
+				i++
+				continue
 			}
+			c.exact = append(c.exact, t.Text)
+			n = n.child(t.Fold)
 		}
 		n.forms = append(n.forms, idx)
 		m.forms = append(m.forms, c)
@@ -153,7 +154,7 @@ func (m *Matcher) accept(f *compiled, toks []text.Token) bool {
 	}
 	if f.Case {
 		for i, t := range toks {
-			if i < len(f.exact) && t.Text != f.exact[i] {
+			if i < len(f.exact) && t.Text != f.exact[i] && !strings.HasPrefix(t.Text, f.exact[i]) {
 				return false
 			}
 		}

@@ -14,6 +14,7 @@ func TestFind(t *testing.T) {
 		{Pattern: "sanction*", Payload: 4},
 		{Pattern: "nord-coréennes", Payload: 5},
 		{Pattern: "Turkey", Capital: true, Payload: 6},
+		{Pattern: "livr* d'armes", Payload: 7},
 	})
 	cases := []struct {
 		name string
@@ -26,6 +27,7 @@ func TestFind(t *testing.T) {
 		{"prefix", "ont sanctionné", []Match{{1, 2, 4}}},
 		{"hyphenated demonym", "troupes nord‑coréennes", []Match{{1, 4, 5}}},
 		{"proper name needs a capital", "turkey Turkey", []Match{{1, 2, 6}}},
+		{"prefix inside a pattern", "n'a pas livré d'armes", []Match{{4, 8, 7}}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
