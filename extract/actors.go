@@ -59,7 +59,13 @@ func (d *doc) groupMentions(s *sent) {
 		if k+1 < len(s.toks) && (s.toks[k+1].Fold == "y" || s.toks[k+1].Fold == "faut" || s.toks[k+1].Fold == "s") {
 			continue
 		}
-		s.ments = insertMention(s.ments, &mention{start: k, end: k + 1, id: d.lastPerson, kind: mkPerson})
+		who := d.lastPerson
+		for _, m := range s.ments {
+			if m.kind == mkPerson && m.end <= k {
+				who = m.id // the last person named earlier in the same sentence
+			}
+		}
+		s.ments = insertMention(s.ments, &mention{start: k, end: k + 1, id: who, kind: mkPerson})
 	}
 	for _, c := range s.cues["org_anaphor"] {
 		if org := d.topicOrg(); org != "" {

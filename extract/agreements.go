@@ -213,7 +213,15 @@ func (d *doc) agreementsIn(s *sent) {
 					if m.kind == mkPerson && m.end <= c.start && m.start >= a0 {
 						signers = append(signers, m.id)
 					}
+					if m.kind == mkName && m.end <= c.start && m.start >= a0 && m.end-m.start > 1 && s.roleAt(m.start) {
+						parties = append(parties, m.id) // an unnamed official signs for the state
+					}
 				}
+			}
+		}
+		for _, p := range signers {
+			if st := d.stateOf(p); st != p {
+				parties = append(parties, st)
 			}
 		}
 		year := ""
@@ -345,8 +353,22 @@ func (d *doc) agreementName(s *sent, h trig) (string, int, int) {
 	if k < h.start && h.start-k >= 1 {
 		start = k
 	}
+	// Treaty of Mutual Cooperation and Security, Treaty on the Prohibition of Nuclear Weapons
+	if s.toks[h.end-1].Upper && h.end+1 < len(s.toks) && (s.toks[h.end].Fold == "of" || s.toks[h.end].Fold == "on" || s.toks[h.end].Fold == "for") {
+		j := h.end + 1
+		if j < len(s.toks) && s.toks[j].Fold == "the" {
+			j++
+		}
+		e := j
+		for e < len(s.toks) && (s.toks[e].Upper && s.toks[e].Word || (nameConnectors[s.toks[e].Fold] && e+1 < len(s.toks) && s.toks[e+1].Upper)) {
+			e++
+		}
+		if e > j && s.mentionAt(j) == nil {
+			end = e
+		}
+	}
 	// French: accords d'Évian, traité de Lisbonne
-	if start == h.start && h.end+2 < len(s.toks) && (s.toks[h.end].Fold == "de" || s.toks[h.end].Fold == "d") {
+	if end == h.end && start == h.start && h.end+2 < len(s.toks) && (s.toks[h.end].Fold == "de" || s.toks[h.end].Fold == "d") {
 		j := h.end + 1
 		if s.toks[j].Text == "'" || s.toks[j].Text == "’" {
 			j++

@@ -385,9 +385,41 @@ func (d *doc) finalFacts() []kg.Fact {
 			}
 		}
 	}
+	// a one-word person is the same as the fuller name ending with it (Hayashi, Yoshimasa Hayashi)
+	fuller := map[string]string{}
+	people := map[string]bool{}
+	for _, f := range d.facts {
+		for _, id := range []string{f.Subject, f.Object} {
+			if strings.HasPrefix(id, "person:") {
+				people[id] = true
+			}
+		}
+	}
+	for id := range people {
+		if _, known := d.x.s.Entity(id); known {
+			continue // a gazetteer person keeps its id
+		}
+		for other := range people {
+			if !strings.Contains(strings.TrimPrefix(id, "person:"), "-") && strings.HasSuffix(other, "-"+strings.TrimPrefix(id, "person:")) {
+				if prev, ok := fuller[id]; !ok || other < prev {
+					fuller[id] = other
+				}
+			}
+		}
+	}
+	rename := func(id string) string {
+		if f, ok := fuller[id]; ok {
+			return f
+		}
+		return id
+	}
 	var out []kg.Fact
 	seen := map[string]bool{}
 	for _, f := range d.facts {
+		f.Subject, f.Object = rename(f.Subject), rename(f.Object)
+		if f.AttributedTo != nil {
+			f.AttributedTo = kg.Attr(rename(*f.AttributedTo))
+		}
 		if strings.HasPrefix(f.Subject, "agreement#") {
 			id, ok := ids[f.Subject]
 			if !ok {

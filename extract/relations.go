@@ -491,7 +491,7 @@ func (d *doc) symmetric(s *sent, t trig, pred string, a, b int, sc scope, props 
 	}
 	for _, c := range s.cues["with"] {
 		if c.start >= t.end && c.start <= t.end+4 && c.start < b {
-			right = s.rightGroup(s.skipFillers(c.end, 3), b, 2)
+			right = s.rightGroup(s.skipFillers(c.end, 3), b, 5) // "with Japanese Foreign Minister Hayashi"
 		}
 	}
 	left = s.leftGroup(t.start, max(a, t.start-25))

@@ -100,6 +100,17 @@ func (d *doc) registerPerson(s *sent, start, end int) string {
 	return id
 }
 
+// replaceMentions inserts m in place of the mentions it covers.
+func replaceMentions(ms []*mention, m *mention) []*mention {
+	var kept []*mention
+	for _, o := range ms {
+		if !(o.start >= m.start && o.end <= m.end) {
+			kept = append(kept, o)
+		}
+	}
+	return insertMention(kept, m)
+}
+
 func insertMention(ms []*mention, m *mention) []*mention {
 	for _, o := range ms {
 		if m.start < o.end && o.start < m.end {
@@ -123,6 +134,16 @@ func (s *sent) mentionAt(k int) *mention {
 		}
 	}
 	return nil
+}
+
+// roleAt reports whether an office form starts at token k.
+func (s *sent) roleAt(k int) bool {
+	for _, r := range s.roles {
+		if r.start == k {
+			return true
+		}
+	}
+	return false
 }
 
 // covered reports whether a mention covers token k.
@@ -241,9 +262,22 @@ func (d *doc) offices(s *sent) {
 		}
 		// the person: after the phrase, or before it ("Name, le président de…")
 		person := ""
-		j := s.skipFillers(end, 4)
+		j := end
+		if _, ok := s.cueAt("of", j); !ok {
+			j = s.skipFillers(end, 4)
+		}
 		// portfolio words after the head ("des Affaires étrangères") are skipped
 		for n := 0; j < len(s.toks) && n < 4 && s.mentionAt(j) == nil; n++ {
+			// a portfolio after the office: "de la Défense", "des Affaires étrangères", "of Foreign Affairs"
+			if c, ok := s.cueAt("of", j); ok && n == 0 {
+				k2 := s.skipFillers(c.end, 2)
+				if e := nameRun(s.toks, k2); e > k2 && s.mentionAt(k2) == nil {
+					j = e
+					continue
+				}
+				j = s.skipFillers(j, 4)
+				continue
+			}
 			if e := nameRun(s.toks, j); e > j && !(e-j == 1 && (s.toks[j].Fold == "affaires" || s.toks[j].Fold == "foreign")) {
 				break
 			}
@@ -303,6 +337,8 @@ func (d *doc) offices(s *sent) {
 		}
 		if kind == "counterpart" {
 			role = lastRole
+		} else if kind != "none" {
+			lastRole = role
 		}
 		if person == "" {
 			if (kind == "" || kind == "leads") && state != "" {
@@ -310,7 +346,12 @@ func (d *doc) offices(s *sent) {
 					s.ments = insertMention(s.ments, &mention{start: r.start, end: r.end, id: h, kind: mkPerson})
 					d.personState[h] = state
 					d.addFact(s, h, "LEADS", state, scope{}, map[string]any{"role": role}, 0.7)
+					continue
 				}
+			}
+			if state != "" && kind != "counterpart" {
+				// an unnamed official acts for the state: "le ministre malien de la Défense a signé"
+				s.ments = replaceMentions(s.ments, &mention{start: r.start, end: max(end, r.end), id: state, kind: mkName})
 			}
 			continue
 		}

@@ -118,7 +118,9 @@ func (d *doc) speechSource(s *sent, ts int) string {
 		speaker := ""
 		inverted := false
 		if m := s.mentionEndingAt(c.start); m != nil {
-			speaker = m.id
+			if m.kind != mkGroup && !(m.start > 0 && s.glue[m.start-1] && len(s.leftGroup(m.end, 0)) > 1) {
+				speaker = m.id // one speaker, not "The United States and Japan reaffirmed"
+			}
 		} else if c.start >= 2 {
 			if m := s.mentionEndingAt(c.start - 1); m != nil && m.kind == mkPerson {
 				speaker = m.id
