@@ -4,11 +4,14 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 	"time"
 
 	"github.com/irkg/irkg/export"
 	"github.com/irkg/irkg/kg"
+	"github.com/schollz/progressbar/v3"
 	"github.com/urfave/cli/v2"
+	"golang.org/x/term"
 )
 
 type extractOptions struct {
@@ -70,6 +73,23 @@ Examples:
 	}
 }
 
+// articleProgress returns a bar counting articles on stderr when stderr is a
+// terminal, nil otherwise (logs and pipes get only the summary line).
+func articleProgress(stderr io.Writer) *progressbar.ProgressBar {
+	f, ok := stderr.(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return nil
+	}
+	return progressbar.NewOptions(-1,
+		progressbar.OptionSetWriter(stderr),
+		progressbar.OptionShowCount(),
+		progressbar.OptionSetItsString("articles"),
+		progressbar.OptionShowIts(),
+		progressbar.OptionThrottle(100*time.Millisecond),
+		progressbar.OptionClearOnFinish(),
+	)
+}
+
 type resultWriter interface {
 	Write(kg.Result) error
 	Flush() error
@@ -90,7 +110,18 @@ func runExtract(ctx context.Context, opts extractOptions, stdin io.Reader, stdou
 		return err
 	}
 	start := time.Now()
-	sum, err := extractAll(ctx, x, opts.inputOptions, stdin, stderr, w.Write)
+	sink := w.Write
+	if bar := articleProgress(stderr); bar != nil {
+		facts := 0
+		sink = func(r kg.Result) error {
+			facts += len(r.Facts)
+			bar.Describe(fmt.Sprintf("%d facts (%.0f/s)", facts, float64(facts)/time.Since(start).Seconds()))
+			bar.Add(1)
+			return w.Write(r)
+		}
+		defer bar.Finish()
+	}
+	sum, err := extractAll(ctx, x, opts.inputOptions, stdin, stderr, sink)
 	if ferr := w.Flush(); err == nil && ferr != nil {
 		err = fmt.Errorf("write output: %w", ferr)
 	}
@@ -100,9 +131,6 @@ func runExtract(ctx context.Context, opts extractOptions, stdin io.Reader, stdou
 	if sum.Read == 0 && sum.Skipped > 0 {
 		return withCode(exitInput, fmt.Errorf("no article could be read (%d skipped)", sum.Skipped))
 	}
-	if sum.Skipped > 0 || sum.Failed > 0 {
-		fmt.Fprintf(stderr, "irkg: %d articles read, %d skipped, %d refused, %d facts written in %s\n",
-			sum.Read, sum.Skipped, sum.Failed, sum.Facts, time.Since(start).Round(time.Millisecond))
-	}
+	fmt.Fprintf(stderr, "irkg: %s\n", sum.line(time.Since(start)))
 	return nil
 }

@@ -16,6 +16,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/irkg/irkg/extract"
 	"github.com/irkg/irkg/graph"
 	"github.com/irkg/irkg/kg"
 	"github.com/schollz/progressbar/v3"
@@ -159,7 +160,7 @@ func runLoad(ctx context.Context, opts loadOptions, stdin io.Reader, stdout, std
 		}
 	}
 
-	// Read everything first: a bad line stops the load before anything is written.
+	// Records are read whole first: a bad line stops the load before anything is written.
 	in := &graph.Input{}
 	records, articles, err := splitInputs(opts.Inputs, opts.Input == "jsonl")
 	if err != nil {
@@ -170,13 +171,11 @@ func runLoad(ctx context.Context, opts loadOptions, stdin io.Reader, stdout, std
 			return withCode(exitInput, err)
 		}
 	}
+	var x *extract.Extractor
 	if len(articles) > 0 {
-		if err := loadArticles(ctx, opts, articles, stdin, stderr, in); err != nil {
+		if x, err = loadExtractor(opts.SchemaFiles); err != nil {
 			return err
 		}
-	}
-	if len(in.Facts) == 0 && len(in.Entities) == 0 && len(in.Documents) == 0 {
-		return withCode(exitInput, errors.New("load: the input holds no records"))
 	}
 
 	client, err := opts.connect(ctx)
@@ -186,47 +185,83 @@ func runLoad(ctx context.Context, opts loadOptions, stdin io.Reader, stdout, std
 	defer client.Close(context.Background())
 
 	l := &graph.Loader{Client: client, Allow: allow, BatchSize: opts.BatchSize}
-	if bar := newProgressBar(opts.Progress, stderr); bar != nil {
-		l.Progress = func(done, total int) {
-			bar.ChangeMax(total)
-			bar.Set(done)
-		}
+	var bar *progressbar.ProgressBar
+	if bar = newProgressBar(opts.Progress, stderr); bar != nil {
 		defer bar.Finish()
 	}
-	sum, err := l.Load(ctx, in)
-	if err != nil {
-		return graphErr(err)
+	var total graph.Summary
+	start := time.Now()
+	flush := func(chunk *graph.Input) error {
+		if len(chunk.Facts) == 0 && len(chunk.Entities) == 0 && len(chunk.Documents) == 0 {
+			return nil
+		}
+		sum, err := l.Load(ctx, chunk)
+		if err != nil {
+			return graphErr(err)
+		}
+		addSummary(&total, sum)
+		if bar != nil {
+			bar.Describe(fmt.Sprintf("loaded %d documents, %d facts", total.Documents, total.Facts))
+			bar.Add(len(chunk.Documents))
+		}
+		*chunk = graph.Input{}
+		return nil
+	}
+	if err := flush(in); err != nil {
+		return err
+	}
+	if len(articles) > 0 {
+		// Articles stream: extracted on the worker pool, written in chunks, never held whole.
+		chunk := &graph.Input{}
+		inOpts := opts.inputOptions
+		inOpts.Inputs = articles
+		sum, err := extractAll(ctx, x, inOpts, stdin, stderr, func(r kg.Result) error {
+			chunk.AddResult(r)
+			if len(chunk.Facts) >= loadChunkFacts || len(chunk.Documents) >= loadChunkDocs {
+				return flush(chunk)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		if err := flush(chunk); err != nil {
+			return err
+		}
+		fmt.Fprintf(stderr, "irkg: %s\n", sum.line(time.Since(start)))
+	}
+	if total.Documents == 0 && total.Entities == 0 && total.Facts == 0 {
+		return withCode(exitInput, errors.New("load: the input holds no records"))
 	}
 	fmt.Fprintf(stdout, "loaded %d documents, %d entities, %d facts into %s (database %s) in %s\n",
-		sum.Documents, sum.Entities, sum.Facts, client.Config().URI, client.Config().Database, sum.Elapsed.Round(time.Millisecond))
+		total.Documents, total.Entities, total.Facts, client.Config().URI, client.Config().Database, time.Since(start).Round(time.Millisecond))
 	fmt.Fprintf(stdout, "nodes: %d created, %d updated; relationships: %d created, %d updated; mentions: %d created, %d updated\n",
-		sum.NodesCreated, sum.NodesUpdated, sum.RelsCreated, sum.RelsUpdated, sum.MentionsCreated, sum.MentionsUpdated)
-	if sum.Unmatched > 0 {
-		fmt.Fprintf(stderr, "irkg: %d relationships skipped: an end node is not in the graph (an id without an entity record?)\n", sum.Unmatched)
+		total.NodesCreated, total.NodesUpdated, total.RelsCreated, total.RelsUpdated, total.MentionsCreated, total.MentionsUpdated)
+	if total.Unmatched > 0 {
+		fmt.Fprintf(stderr, "irkg: %d relationships skipped: an end node is not in the graph (an id without an entity record?)\n", total.Unmatched)
 	}
 	return nil
 }
 
-// loadArticles extracts the articles (text, HTML, feeds, article dumps) on
-// the worker pool and adds their results to in, in input order.
-func loadArticles(ctx context.Context, opts loadOptions, paths []string, stdin io.Reader, stderr io.Writer, in *graph.Input) error {
-	x, err := loadExtractor(opts.SchemaFiles)
-	if err != nil {
-		return err
-	}
-	inOpts := opts.inputOptions
-	inOpts.Inputs = paths
-	sum, err := extractAll(ctx, x, inOpts, stdin, stderr, func(r kg.Result) error {
-		in.AddResult(r)
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	if sum.Skipped > 0 || sum.Failed > 0 {
-		fmt.Fprintf(stderr, "irkg: %d articles read, %d skipped, %d refused\n", sum.Read, sum.Skipped, sum.Failed)
-	}
-	return nil
+// Articles are written to Neo4j in chunks of this many facts or documents.
+const (
+	loadChunkFacts = 20000
+	loadChunkDocs  = 2000
+)
+
+func addSummary(t *graph.Summary, s graph.Summary) {
+	t.Documents += s.Documents
+	t.Entities += s.Entities
+	t.Facts += s.Facts
+	t.Relations += s.Relations
+	t.NodesCreated += s.NodesCreated
+	t.NodesUpdated += s.NodesUpdated
+	t.RelsCreated += s.RelsCreated
+	t.RelsUpdated += s.RelsUpdated
+	t.MentionsCreated += s.MentionsCreated
+	t.MentionsUpdated += s.MentionsUpdated
+	t.Unmatched += s.Unmatched
+	t.Statements += s.Statements
 }
 
 // splitInputs expands directories (recursively, sorted) and sorts the inputs

@@ -5,7 +5,10 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"sort"
+	"strings"
 	"sync"
+	"time"
 
 	"github.com/irkg/irkg/extract"
 	"github.com/irkg/irkg/ingest"
@@ -145,6 +148,20 @@ func extractAll(ctx context.Context, x *extract.Extractor, opts inputOptions, st
 		return sum, withCode(exitInput, readErr)
 	}
 	return sum, nil
+}
+
+// line is the run's summary: read, skipped with reasons, refused, facts, time.
+func (s summary) line(d time.Duration) string {
+	reasons := make([]string, 0, len(s.SkippedBy))
+	for r, n := range s.SkippedBy {
+		reasons = append(reasons, fmt.Sprintf("%s %d", r, n))
+	}
+	sort.Strings(reasons)
+	skipped := fmt.Sprintf("%d skipped", s.Skipped)
+	if len(reasons) > 0 {
+		skipped += " (" + strings.Join(reasons, ", ") + ")"
+	}
+	return fmt.Sprintf("%d articles read, %s, %d refused, %d facts, %s", s.Read, skipped, s.Failed, s.Facts, d.Round(time.Millisecond))
 }
 
 func origin(a kg.Article) string {
