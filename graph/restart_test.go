@@ -21,7 +21,11 @@ func localServer(t *testing.T) (root string, ok bool) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := os.ReadFile(filepath.Join(root, ".neo4j", "server.pid"))
+	dir := filepath.Join(root, ".neo4j")
+	if inst := os.Getenv("NEO4J_INSTANCE"); inst != "" {
+		dir = filepath.Join(dir, "instances", inst)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "server.pid"))
 	if err != nil {
 		return root, false
 	}
@@ -30,7 +34,11 @@ func localServer(t *testing.T) (root string, ok bool) {
 		return root, false
 	}
 	_, err = os.Stat(filepath.Join("/proc", strconv.Itoa(pid)))
-	return root, err == nil && graphtest.Config().URI == graph.DefaultURI
+	port := os.Getenv("NEO4J_BOLT_PORT")
+	if port == "" {
+		port = "7687"
+	}
+	return root, err == nil && graphtest.Config().URI == "bolt://127.0.0.1:"+port
 }
 
 func script(t *testing.T, root, name string) {
@@ -51,7 +59,7 @@ func TestServerStoppedMidLoad(t *testing.T) {
 	c := graphtest.Client(t)
 	root, ok := localServer(t)
 	if !ok {
-		t.Skip("needs the server of scripts/neo4j-up.sh from this checkout, at the default URI")
+		t.Skip("needs the server of scripts/neo4j-up.sh from this checkout (NEO4J_INSTANCE and NEO4J_BOLT_PORT as given to it)")
 	}
 	ctx := context.Background()
 	in := synthInput(6000, 7)

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Stop the local Neo4j started by scripts/neo4j-up.sh, and wait until it has exited.
-# Idempotent: exits 0 when no server is running.
+# Idempotent: exits 0 when no server is running. NEO4J_INSTANCE=NAME stops that instance.
 #
 #   bash scripts/neo4j-down.sh        (or: make neo4j-down)
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-home="$root/.neo4j"
+home="$root/.neo4j${NEO4J_INSTANCE:+/instances/$NEO4J_INSTANCE}" # as in neo4j-up.sh
 pidfile="$home/server.pid"
 say() { echo "neo4j-down: $*"; }
 

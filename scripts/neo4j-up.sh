@@ -14,18 +14,28 @@
 #   NEO4J_HEAP       JVM heap (default 1g)
 #   NEO4J_WAIT       seconds to wait for Bolt (default 180)
 #   JAVA_HOME        a Java 17 (or 21) runtime; default: java on PATH
+#   NEO4J_INSTANCE   run a second, separate server (own data, logs and pid file) under
+#                    .neo4j/instances/NAME, e.g. for a benchmark that must not wipe or share
+#                    the development graph; give it other ports:
+#   NEO4J_BOLT_PORT, NEO4J_HTTP_PORT   (default 7687 and 7474)
+#   e.g. NEO4J_INSTANCE=bench NEO4J_BOLT_PORT=7688 NEO4J_HTTP_PORT=7475 bash scripts/neo4j-up.sh
 #
 # Layout (all under the git-ignored .neo4j/ at the repository root):
 #   lib/  jars   conf/neo4j.conf  (copied from neo4j/neo4j.conf on every start)
 #   data/ databases   logs/ neo4j.log, debug.log, console.log   server.pid
+#   instances/NAME/   the same for each NEO4J_INSTANCE (jars shared)
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-home="$root/.neo4j"
+lib="$root/.neo4j/lib"
+home="$root/.neo4j${NEO4J_INSTANCE:+/instances/$NEO4J_INSTANCE}"
 pidfile="$home/server.pid"
+bolt_port="${NEO4J_BOLT_PORT:-7687}"
+http_port="${NEO4J_HTTP_PORT:-7474}"
 export NEO4J_USERNAME="neo4j"
 export NEO4J_PASSWORD="${NEO4J_PASSWORD:-irkg-local-pw}"
-export NEO4J_URI="bolt://127.0.0.1:7687"
+export NEO4J_URI="bolt://127.0.0.1:$bolt_port"
+[[ "${NEO4J_INSTANCE:-}" =~ ^[A-Za-z0-9_-]*$ ]] || { echo "neo4j-up: NEO4J_INSTANCE: letters, digits, - and _ only" >&2; exit 1; }
 heap="${NEO4J_HEAP:-1g}"
 wait_s="${NEO4J_WAIT:-180}"
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
@@ -43,7 +53,7 @@ running_pid() {
 }
 
 if pid="$(running_pid)"; then
-	say "already running (pid $pid): bolt://127.0.0.1:7687, http://127.0.0.1:7474/browser/"
+	say "already running (pid $pid): $NEO4J_URI, http://127.0.0.1:$http_port/browser/"
 	exit 0
 fi
 rm -f "$pidfile"
@@ -54,37 +64,37 @@ jv="$("$java" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1)
 
 
 # 1. Jars: resolved once; the stamp holds the pom's hash so a version change re-resolves.
-mkdir -p "$home/lib" "$home/logs" "$home/conf" "$home/bin"
-stamp="$home/lib/.resolved"
+mkdir -p "$lib" "$home/logs" "$home/conf" "$root/.neo4j/bin"
+stamp="$lib/.resolved"
 want="$(sha256sum "$root/neo4j/pom.xml" | cut -d' ' -f1)"
 if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$want" ]]; then
 	command -v mvn >/dev/null || die "mvn not found: it is needed once to fetch the Neo4j jars"
 	say "resolving Neo4j jars with Maven into .neo4j/lib (first run only)"
-	rm -rf "$home/lib" && mkdir -p "$home/lib"
+	rm -rf "$lib" && mkdir -p "$lib"
 	mvn -B -Dstyle.color=never -f "$root/neo4j/pom.xml" dependency:copy-dependencies \
 		>"$home/logs/mvn.log" 2>&1 || { tail -30 "$home/logs/mvn.log" >&2; die "mvn dependency:copy-dependencies failed (see .neo4j/logs/mvn.log)"; }
 	echo "$want" >"$stamp"
 fi
 
 # 2. The readiness probe (the Go driver's VerifyConnectivity), built once into .neo4j/bin.
-waitbolt="$home/bin/waitbolt"
+waitbolt="$root/.neo4j/bin/waitbolt"
 if [[ ! -x "$waitbolt" || "$root/scripts/waitbolt/main.go" -nt "$waitbolt" ]]; then
 	(cd "$root" && go build -o "$waitbolt" ./scripts/waitbolt) || die "cannot build scripts/waitbolt"
 fi
 
 # Something else on our port (a Neo4j started by hand or from another checkout) would make the
 # start fail: use it if it is a Neo4j that takes our credentials, else stop here.
-if (exec 3<>/dev/tcp/127.0.0.1/7687) 2>/dev/null; then
+if (exec 3<>"/dev/tcp/127.0.0.1/$bolt_port") 2>/dev/null; then
 	if "$waitbolt" -q -timeout 10s; then
-		say "a Neo4j not started by this script already answers on bolt://127.0.0.1:7687: using it"
+		say "a Neo4j not started by this script already answers on $NEO4J_URI: using it"
 		exit 0
 	fi
-	die "port 7687 is in use by a process this script did not start; stop it first"
+	die "port $bolt_port is in use by a process this script did not start; stop it first"
 fi
 
-cp "$root/neo4j/neo4j.conf" "$home/conf/neo4j.conf"
+sed -e "s/:7687\$/:$bolt_port/" -e "s/:7474\$/:$http_port/" "$root/neo4j/neo4j.conf" >"$home/conf/neo4j.conf"
 export NEO4J_HOME="$home" NEO4J_CONF="$home/conf"
-cp_="$home/lib/*"
+cp_="$lib/*"
 
 # 3. Initial password, before the first start only (the system database does not exist yet).
 if [[ ! -d "$home/data/databases/system" ]]; then
@@ -108,7 +118,7 @@ jvm_opts=(
 	--add-opens=java.base/java.util.concurrent=ALL-UNNAMED
 	--enable-native-access=ALL-UNNAMED
 )
-say "starting Neo4j (logs in .neo4j/logs/)"
+say "starting Neo4j (logs in ${home#"$root"/}/logs/)"
 cd "$home"
 # setsid: a session of its own, so that the server outlives the caller's process group (a test
 # run, a CI step or a terminal that is killed as a whole would otherwise take it down uncleanly).
@@ -126,9 +136,9 @@ if [[ $rc -eq 2 ]]; then
 before the first start (default irkg-local-pw); to reset it, run scripts/neo4j-down.sh and delete .neo4j/data"
 fi
 if [[ $rc -ne 0 ]]; then
-	echo "---- tail of .neo4j/logs/neo4j.log ----" >&2
+	echo "---- tail of ${home#"$root"/}/logs/neo4j.log ----" >&2
 	tail -25 "$home/logs/neo4j.log" >&2 2>/dev/null || true
-	echo "---- tail of .neo4j/logs/console.log ----" >&2
+	echo "---- tail of ${home#"$root"/}/logs/console.log ----" >&2
 	tail -15 "$home/logs/console.log" >&2 2>/dev/null || true
 	if kill -0 "$pid" 2>/dev/null; then
 		echo "neo4j-up: the server (pid $pid) is still running; stop it with scripts/neo4j-down.sh" >&2
@@ -137,4 +147,4 @@ if [[ $rc -ne 0 ]]; then
 	fi
 	die "Neo4j did not come up"
 fi
-say "up (pid $pid): bolt://127.0.0.1:7687 (user neo4j), http://127.0.0.1:7474/browser/"
+say "up (pid $pid): $NEO4J_URI (user neo4j), http://127.0.0.1:$http_port/browser/"

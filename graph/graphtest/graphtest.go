@@ -60,17 +60,23 @@ func Client(t testing.TB) *graph.Client {
 	return c
 }
 
-// Clean deletes every node and relationship, in batches.
+// Clean deletes every relationship, then every node, in batches small
+// enough for the server's transaction memory limit.
 func Clean(t testing.TB, c *graph.Client) {
 	t.Helper()
 	ctx := context.Background()
-	for {
-		tab, err := c.Run(ctx, "MATCH (n) WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS n", nil)
-		if err != nil {
-			t.Fatalf("clean the graph: %v", err)
-		}
-		if n, _ := tab.Rows[0][0].(int64); n == 0 {
-			return
+	for _, stmt := range []string{
+		"MATCH ()-[r]->() WITH r LIMIT 50000 DELETE r RETURN count(*) AS n",
+		"MATCH (n) WITH n LIMIT 50000 DETACH DELETE n RETURN count(*) AS n",
+	} {
+		for {
+			tab, err := c.Run(ctx, stmt, nil)
+			if err != nil {
+				t.Fatalf("clean the graph: %v", err)
+			}
+			if n, _ := tab.Rows[0][0].(int64); n == 0 {
+				break
+			}
 		}
 	}
 }
