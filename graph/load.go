@@ -18,7 +18,7 @@ const DefaultBatchSize = 2000
 const MaxEvidence = 10
 
 // Loader writes an [Input] into the graph. It is not safe for concurrent use;
-// use one Loader per load (relationships are written by one writer, which
+// use one Loader per load (its Load may be called for successive chunks) (relationships are written by one writer, which
 // avoids lock contention and deadlocks between batches).
 type Loader struct {
 	Client    *Client
@@ -31,6 +31,8 @@ type Loader struct {
 	// Progress, when set, is called after each statement with the rows
 	// written so far and the total.
 	Progress func(done, total int)
+
+	constraints bool // ensured by an earlier Load of this Loader
 }
 
 // Summary reports what a load did.
@@ -78,8 +80,11 @@ func (l *Loader) Load(ctx context.Context, in *Input) (Summary, error) {
 		return Summary{}, &Error{Kind: KindInput, Op: "check input", Err: err}
 	}
 	sum := Summary{Documents: p.documents, Entities: p.entities, Facts: len(in.Facts), Relations: p.relations}
-	if err := l.Client.EnsureConstraints(ctx, allow); err != nil {
-		return sum, err
+	if !l.constraints {
+		if err := l.Client.EnsureConstraints(ctx, allow); err != nil {
+			return sum, err
+		}
+		l.constraints = true // a Loader may be used for several chunks of one load
 	}
 	size := l.BatchSize
 	if size <= 0 {
