@@ -110,7 +110,7 @@ func (s *sent) leftGroup(k, from int) []*mention {
 	var first *mention
 	for i := len(s.ments) - 1; i >= 0; i-- {
 		m := s.ments[i]
-		if m.end <= k && m.start >= from && !m.consumed {
+		if m.end <= k && m.end > from && !m.consumed {
 			first = m
 			break
 		}
@@ -124,8 +124,8 @@ func (s *sent) leftGroup(k, from int) []*mention {
 		var prev *mention
 		for i := len(s.ments) - 1; i >= 0; i-- {
 			m := s.ments[i]
-			if m.end <= cur.start && m.start >= from {
-				prev = m
+			if m.end <= cur.start {
+				prev = m // coordination may reach back past the window: glue is short
 				break
 			}
 		}

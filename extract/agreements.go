@@ -196,6 +196,15 @@ func (d *doc) agreementsIn(s *sent) {
 		for _, c := range s.cues["obligation"] {
 			if c.end <= h.start && c.end >= h.start-5 && c.start >= a0 {
 				g := s.leftGroup(c.start, a0)
+				if len(g) == 0 {
+					// "Under the 2015 Joint Comprehensive Plan of Action, Iran agreed…"
+					for k := h.end; k < limit && k < h.end+12; k++ {
+						if s.toks[k].Text == "," {
+							g = s.rightGroup(k+1, limit, 1)
+							break
+						}
+					}
+				}
 				parties = append(parties, d.states(g, true)...)
 				obl = len(g) > 0
 			}

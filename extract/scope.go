@@ -76,6 +76,15 @@ func (d *doc) scopeOf(s *sent, ts, te int) scope {
 			continue
 		}
 		ca, cb := s.segment(c.start)
+		// "selon le ministère ukrainien de la Défense, …": the source's own complement
+		for k := srcEnd; k < cb && k < srcEnd+6 && s.toks[k].Text != ","; k++ {
+			if !s.toks[k].Word && s.toks[k].Text != "'" {
+				break
+			}
+			if k+1 < cb && s.toks[k+1].Text == "," {
+				srcEnd = k + 1
+			}
+		}
 		var in bool
 		if srcEnd < cb && s.toks[srcEnd].Text == "," && srcEnd+1 < cb && !endsClause(s, srcEnd+1) {
 			in = ts >= c.start && ts < cb
