@@ -5,9 +5,12 @@
 // whole graph while it runs: Client takes an exclusive file lock (released at
 // the end of the test) and deletes every node.
 //
-// Without a server the tests are skipped, except when CI is set or
-// IRKG_REQUIRE_NEO4J=1: then a missing server is a failure. Start one with
-// scripts/neo4j-up.sh.
+// Without a server (or with -short) the tests are skipped, except when CI is
+// set or IRKG_REQUIRE_NEO4J=1: then a missing server is a failure. Start one
+// with scripts/neo4j-up.sh; to keep the development graph, run the tests on a
+// second instance (NEO4J_INSTANCE=test NEO4J_BOLT_PORT=7689 NEO4J_HTTP_PORT=7476
+// bash scripts/neo4j-up.sh, then NEO4J_URI=bolt://127.0.0.1:7689 with the same
+// NEO4J_INSTANCE and NEO4J_BOLT_PORT for the stop/restart test).
 package graphtest
 
 import (
@@ -45,6 +48,9 @@ func Config() graph.Config {
 // empties the graph (constraints are kept).
 func Client(t testing.TB) *graph.Client {
 	t.Helper()
+	if testing.Short() && !Required() {
+		t.Skip("integration test: skipped with -short (CI or IRKG_REQUIRE_NEO4J=1 runs it anyway)")
+	}
 	Lock(t)
 	ctx := context.Background()
 	cfg := Config()
