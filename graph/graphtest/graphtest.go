@@ -17,6 +17,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"syscall"
 	"testing"
@@ -102,7 +103,14 @@ func Lock(t testing.TB) {
 	lockMu.Lock()
 	defer lockMu.Unlock()
 	if lockRefs == 0 {
-		path := filepath.Join(os.TempDir(), "irkg-neo4j-tests.lock")
+		// One lock per server: tests against two instances do not wait for each other.
+		name := strings.Map(func(r rune) rune {
+			if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '.' {
+				return r
+			}
+			return '_'
+		}, strings.ToLower(Config().URI))
+		path := filepath.Join(os.TempDir(), "irkg-neo4j-tests-"+name+".lock")
 		f, err := os.OpenFile(path, os.O_CREATE|os.O_RDWR, 0o666)
 		if err != nil {
 			t.Fatalf("open test lock: %v", err)
