@@ -233,10 +233,26 @@ func (d *doc) agreementsIn(s *sent) {
 				parties = append(parties, st)
 			}
 		}
+		// the year: before the head (the 1951 … Treaty), or after it behind a
+		// signing word (les accords d'Évian, signés le 18 mars 1962)
 		year := ""
+		signedAfter := false
 		for k := max(a0, h.start-8); k < min(limit, h.end+14); k++ {
-			if y, err := strconv.Atoi(s.toks[k].Text); err == nil && len(s.toks[k].Text) == 4 && y >= 1800 && y <= 2100 {
+			if k >= h.end && s.hasCue("signing", k, k+1) {
+				signedAfter = true
+			}
+			if y, err := strconv.Atoi(s.toks[k].Text); err == nil && len(s.toks[k].Text) == 4 && y >= 1800 && y <= 2100 && (k < h.start || signedAfter) {
 				year = s.toks[k].Text
+				break
+			}
+		}
+		// "our new partnership with…", "Russia's treaty with…": the possessor is a party
+		for k := h.start; k > max(a0, h.start-3); k-- {
+			if m := s.mentionEndingAt(k); m != nil && (m.kind == mkWe || (k+1 < len(s.toks) && k < h.start && s.toks[k].Fold == "'")) {
+				parties = append(parties, d.states([]*mention{m}, true)...)
+				break
+			}
+			if k-1 >= 0 && !s.toks[k-1].Word && s.toks[k-1].Text != "'" {
 				break
 			}
 		}

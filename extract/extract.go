@@ -128,6 +128,7 @@ type mention struct {
 	kind       mkind
 	consumed   bool // part of an office phrase: not an actor of its own
 	noFocus    bool // never sets the pair in focus
+	alts       []string // people sharing this one-word name, until one is chosen
 }
 
 type span struct{ start, end int }
@@ -248,9 +249,10 @@ func (d *doc) prepare(i int, sp text.Span) *sent {
 		if strings.HasPrefix(p.id, "person:") {
 			kind = mkPerson
 		}
+		id := p.id
 		// French elided article glued to a demonym-like token is not an issue;
 		// a lower-case demonym that is really a noun phrase head is kept.
-		s.ments = append(s.ments, &mention{start: m.Start, end: m.End, id: d.resolveBody(p.id), kind: kind})
+		s.ments = append(s.ments, &mention{start: m.Start, end: m.End, id: d.resolveBody(id), kind: kind, alts: p.alts})
 		for k := m.Start; k < m.End; k++ {
 			used[k] = true
 		}

@@ -32,6 +32,7 @@ type payload struct {
 	role   *schemas.RoleForm
 	cue    string
 	form   string
+	alts   []string // a one-word name several people share: chosen by the article's date
 }
 
 // langModel is the compiled automaton of one language.
@@ -111,10 +112,14 @@ func buildModel(s *schemas.Schema, lang string) *langModel {
 			}
 		}
 	}
+	ambiguous := map[string][]string{} // one-word name → the people it may name
 	for i := range s.Entities {
 		e := &s.Entities[i]
 		for _, n := range langsOf(e.Names, true) {
 			if e.Label == "Person" && oneWord[n] > 1 {
+				if len(ambiguous[n]) == 0 || ambiguous[n][len(ambiguous[n])-1] != e.ID {
+					ambiguous[n] = append(ambiguous[n], e.ID)
+				}
 				continue
 			}
 			add(n, payload{kind: pName, id: e.ID}, isAcronym(n), startsUpper(n))
@@ -126,6 +131,14 @@ func buildModel(s *schemas.Schema, lang string) *langModel {
 			// English demonyms are capitalised ("Western", not "western Ukraine")
 			add(n, payload{kind: pDemonym, id: e.ID}, false, lang == "en" && startsUpper(n))
 		}
+	}
+	names := make([]string, 0, len(ambiguous))
+	for n := range ambiguous {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		add(n, payload{kind: pName, id: ambiguous[n][0], alts: ambiguous[n]}, isAcronym(n), startsUpper(n))
 	}
 	lx := s.Lexicons[lang]
 	if lx != nil {

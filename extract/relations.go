@@ -21,6 +21,12 @@ func (d *doc) clausesIn(s *sent) {
 		return
 	}
 	for _, c := range longestOnly(s.clauses) {
+		if s.covered(c.start) {
+			continue // inside a name: the International Atomic Energy Agency
+		}
+		if len(s.agMents) == 0 && !strings.Contains(strings.TrimSpace(c.p.form), " ") {
+			continue // a one-word form ("trade", "énergie") counts only beside a named agreement
+		}
 		a0, _ := s.segment(c.start)
 		lacks := false
 		for _, ab := range s.cues["absence"] {
@@ -301,8 +307,15 @@ func (d *doc) subjectOf(s *sent, t trig, a int) []*mention {
 				break
 			}
 		}
+		// "Nancy Pelosi's visit": a possessor that is no actor leaves no subject
+		if t.start >= 2 && s.toks[t.start-1].Fold == "s" && s.toks[t.start-2].Fold == "'" {
+			return nil
+		}
 		// a light verb: "les Etats-Unis ont décrété des sanctions"
 		g := s.leftGroup(t.start, max(a, t.start-6))
+		if len(g) > 0 && s.pronounBetween(g[len(g)-1].end, t.start) {
+			return nil
+		}
 		if len(g) > 0 {
 			for k := g[len(g)-1].end; k < t.start; k++ {
 				if s.toks[k].Text == "," || s.toks[k].Fold == "que" || s.toks[k].Fold == "that" || s.toks[k].Fold == "qui" || s.toks[k].Fold == "which" {
@@ -321,12 +334,27 @@ func (d *doc) subjectOf(s *sent, t trig, a int) []*mention {
 			return nil
 		}
 		first, last := g[0], g[len(g)-1]
+		if s.pronounBetween(last.end, t.start) {
+			return nil // "the assurances that it provided": the subject is an unresolved pronoun
+		}
 		if !s.complement(first.start, last.end) {
 			return g
 		}
 		k = first.start
 	}
 	return nil
+}
+
+var subjectPronouns = map[string]bool{"it": true, "they": true, "he": true, "she": true, "il": true, "elle": true, "ils": true, "elles": true}
+
+// pronounBetween reports whether an unresolved subject pronoun stands in [a, b).
+func (s *sent) pronounBetween(a, b int) bool {
+	for k := a; k < b; k++ {
+		if s.toks[k].Word && subjectPronouns[s.toks[k].Fold] && !s.covered(k) {
+			return true
+		}
+	}
+	return false
 }
 
 var nounDeterminers = map[string]bool{"a": true, "an": true, "the": true, "this": true, "that": true, "its": true, "their": true, "his": true, "her": true, "our": true, "any": true, "no": true, "le": true, "la": true, "les": true, "l": true, "un": true, "une": true, "des": true, "sa": true, "son": true, "ses": true, "leur": true, "leurs": true, "cette": true, "ce": true, "cet": true, "du": true, "notre": true, "nos": true, "aucune": true, "aucun": true}
@@ -343,6 +371,9 @@ func (d *doc) nounContext(s *sent, k int) bool {
 	}
 	if k > 0 && det(k-1) {
 		return true
+	}
+	if k >= 2 && s.toks[k-1].Fold == "s" && s.toks[k-2].Fold == "'" {
+		return true // "Pelosi's visit"
 	}
 	if k > 0 && s.toks[k-1].Fold == "'" && k > 1 && (s.toks[k-2].Fold == "l" || s.toks[k-2].Fold == "d") {
 		return true
@@ -379,7 +410,13 @@ func (d *doc) objectOf(s *sent, t trig, b int) []*mention {
 	for n := 0; k < b && n < 5; n++ {
 		f := s.toks[k].Fold
 		if containsFolded(r.Preps, f) || (k+1 < b && containsFolded(r.Preps, f+" "+s.toks[k+1].Fold)) {
-			if g := s.rightGroup(k+1, b, 3); len(g) > 0 {
+			j := s.skipFillers(k+1, 2)
+			if g := s.rightGroup(j, b, 2); len(g) > 0 {
+				for i := j; i < g[0].start; i++ {
+					if prepositions[s.toks[i].Fold] || s.toks[i].Text == "à" {
+						return nil // "in response to Russian…": no place or target
+					}
+				}
 				return g
 			}
 			break

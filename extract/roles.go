@@ -74,6 +74,14 @@ func (d *doc) registerPerson(s *sent, start, end int) string {
 	if id == "person:" {
 		return ""
 	}
+	// a known person inside the name ("Antony J. Blinken" holds "Blinken")
+	for _, m := range s.ments {
+		if m.kind == mkPerson && m.start >= start && m.end <= end {
+			if _, known := d.x.s.Entity(m.id); known {
+				id = m.id
+			}
+		}
+	}
 	d.dynNames[f] = id
 	if _, ok := d.personName[id]; !ok {
 		d.personName[id] = name
@@ -291,6 +299,12 @@ func (d *doc) offices(s *sent) {
 			j++
 		}
 		j = s.skipFillers(j, 3)
+		d.chooseByRole(s, j, role)
+		if r.start > 0 {
+			if m := s.mentionEndingAt(r.start - 1); m != nil {
+				d.chooseByRole(s, m.start, role)
+			}
+		}
 		appositive := r.start > 0 && (s.toks[r.start-1].Text == "," || (stateM != nil && stateM.start > 0 && stateM.end <= r.start && s.toks[stateM.start-1].Text == ","))
 		if !appositive {
 			if m := s.mentionAt(j); m != nil && m.kind == mkPerson {
@@ -372,6 +386,18 @@ func (d *doc) offices(s *sent) {
 		lastRole = role
 		d.addFact(s, person, "LEADS", state, scope{}, map[string]any{"role": role}, 0.9)
 	}
+	// people sharing a name and named without an office: the one in office on the date
+	var kept []*mention
+	for _, m := range s.ments {
+		if len(m.alts) > 0 {
+			if m.id = d.personOnDate(m.alts); m.id == "" {
+				continue
+			}
+			m.alts = nil
+		}
+		kept = append(kept, m)
+	}
+	s.ments = kept
 	// titles before names: M. Poutine, Dr. Fuad Hussein, l'ayatollah Khomeini
 	for _, c := range s.cues["title"] {
 		if m := s.mentionAt(c.end); m != nil {
@@ -431,6 +457,49 @@ func (d *doc) officeOf(person, role string) string {
 		}
 	}
 	return d.resolveBody(best)
+}
+
+// chooseByRole settles a shared one-word name at token k by the office next
+// to it ("Secretary-General Guterres" is the one who was secretary-general).
+func (d *doc) chooseByRole(s *sent, k int, role string) {
+	m := s.mentionAt(k)
+	if m == nil || len(m.alts) == 0 || role == "" {
+		return
+	}
+	for _, id := range m.alts {
+		if e, ok := d.x.s.Entity(id); ok {
+			for _, o := range e.Offices {
+				if o.Role == role {
+					m.id, m.alts = id, nil
+					return
+				}
+			}
+		}
+	}
+}
+
+// personOnDate picks, among people sharing a name, the one holding an office
+// on the article's date; "" when none or several do.
+func (d *doc) personOnDate(ids []string) string {
+	if d.date == "" {
+		return ""
+	}
+	found := ""
+	for _, id := range ids {
+		e, ok := d.x.s.Entity(id)
+		if !ok {
+			continue
+		}
+		for _, o := range e.Offices {
+			if activeOn(o.Start, o.End, d.date) {
+				if found != "" && found != id {
+					return ""
+				}
+				found = id
+			}
+		}
+	}
+	return found
 }
 
 // holder returns the one person holding role in state on the document's date.
