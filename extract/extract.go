@@ -126,8 +126,8 @@ type mention struct {
 	id         string
 	ids        []string // for mkGroup
 	kind       mkind
-	consumed   bool // part of an office phrase: not an actor of its own
-	noFocus    bool // never sets the pair in focus
+	consumed   bool     // part of an office phrase: not an actor of its own
+	noFocus    bool     // never sets the pair in focus
 	alts       []string // people sharing this one-word name, until one is chosen
 }
 
