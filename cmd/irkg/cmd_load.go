@@ -186,10 +186,14 @@ func runLoad(ctx context.Context, opts loadOptions, stdin io.Reader, stdout, std
 
 	l := &graph.Loader{Client: client, Allow: allow, BatchSize: opts.BatchSize}
 	var bar *progressbar.ProgressBar
+	var total graph.Summary
 	if bar = newProgressBar(opts.Progress, stderr); bar != nil {
 		defer bar.Finish()
+		// Within a chunk, the loader reports the rows (nodes, relationships) written.
+		l.Progress = func(done, all int) {
+			bar.Describe(fmt.Sprintf("loaded %d documents, %d facts; writing rows %d/%d", total.Documents, total.Facts, done, all))
+		}
 	}
-	var total graph.Summary
 	start := time.Now()
 	flush := func(chunk *graph.Input) error {
 		if len(chunk.Facts) == 0 && len(chunk.Entities) == 0 && len(chunk.Documents) == 0 {
@@ -367,14 +371,15 @@ func newProgressBar(mode string, stderr io.Writer) *progressbar.ProgressBar {
 			return nil
 		}
 	}
-	return progressbar.NewOptions(1,
+	// The number of documents is not known in advance (articles stream): a
+	// counter with a spinner, not a bar with a maximum.
+	return progressbar.NewOptions(-1,
 		progressbar.OptionSetWriter(stderr),
 		progressbar.OptionSetDescription("loading"),
 		progressbar.OptionShowCount(),
-		progressbar.OptionSetItsString("rows"),
+		progressbar.OptionSetItsString("documents"),
 		progressbar.OptionShowIts(),
 		progressbar.OptionThrottle(100*time.Millisecond),
 		progressbar.OptionClearOnFinish(),
-		progressbar.OptionSetWidth(30),
 	)
 }
