@@ -28,7 +28,7 @@ demo: build neo4j-up
 	@echo "Which of Russia's agreements have a mutual-defence clause, and which explicitly lack one:"
 	$(BIN) query defense-clauses --param country=country:RUS
 	@echo
-	@echo "Neo4j Browser: http://127.0.0.1:7474/browser/  (user neo4j, password $(NEO4J_PASSWORD)); try :play http://127.0.0.1:7474/guide/irkg.html if the guide is installed, or see README.md"
+	@echo "Neo4j Browser: http://127.0.0.1:7474/browser/  (user neo4j, password $(NEO4J_PASSWORD)); the irkg style and guide load on connect (or :play http://localhost:7490/guide.html; see docs/browser.md)"
 
 # Score the extractor on the development corpus (ONTOLOGY §6).
 eval: build
@@ -40,7 +40,7 @@ bench: neo4j-up
 	IRKG_REQUIRE_NEO4J=1 $(GO) test -run XXX -bench . -benchtime 1x ./graph/
 
 fuzz:
-	$(GO) test -run XXX -fuzz FuzzExtract -fuzztime 60s ./extract/
+	$(GO) test -run XXX -fuzz FuzzExtract -fuzztime 60s -fuzzminimizetime 5s ./extract/
 
 # Regenerate the gazetteers from ../shared/data.
 generate:
