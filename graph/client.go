@@ -51,8 +51,9 @@ func envOr(k, def string) string {
 // Client is a connection to one database of a Neo4j server. One per process;
 // it is safe for concurrent use.
 type Client struct {
-	driver neo4j.DriverWithContext
-	cfg    Config
+	driver  neo4j.DriverWithContext
+	cfg     Config
+	aliases Aliases
 }
 
 // Connect opens a driver, checks that the server answers and accepts the

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/irkg/irkg/graph"
@@ -345,5 +346,29 @@ func TestConnectErrors(t *testing.T) {
 	scheme.URI = "http://127.0.0.1:7474"
 	if _, err := graph.Connect(ctx, scheme); graph.KindOf(err) != graph.KindConfig {
 		t.Errorf("http scheme: kind %v (%v), want bad configuration", graph.KindOf(err), err)
+	}
+}
+
+func TestResolveAliases(t *testing.T) {
+	c := graphtest.Client(t)
+	load(t, c, readInput(t, "doc-b.jsonl"))
+	a := graph.Aliases{}
+	a.Add("Moscou", "country:RUS")
+	a.Add("Pyongyang", "country:PRK")
+	a.Add("Corée", "country:PRK")
+	a.Add("Corée", "country:KOR")
+	c.SetAliases(a)
+	ctx := context.Background()
+	if id, err := c.Resolve(ctx, "Country", "moscou"); err != nil || id != "country:RUS" {
+		t.Errorf("Resolve(moscou) = %q, %v", id, err)
+	}
+	if id, err := c.Resolve(ctx, "Country", "Russia"); err != nil || id != "country:RUS" {
+		t.Errorf("the graph's own name first: %q, %v", id, err)
+	}
+	if _, err := c.Resolve(ctx, "Country", "Corée"); err == nil || !strings.Contains(err.Error(), "ambiguous: country:PRK, country:KOR") {
+		t.Errorf("Resolve(Corée) = %v, want ambiguous", err)
+	}
+	if _, err := c.Resolve(ctx, "Organization", "Pyongyang"); err == nil {
+		t.Error("an alias of another label was used")
 	}
 }

@@ -89,9 +89,32 @@ RETURN n.id AS id ORDER BY id LIMIT 5`
 const resolveByIDCypher = `MATCH (n:Country|Organization|Group|Person|Agreement|Clause {id: $text})
 RETURN n.id AS id LIMIT 1`
 
+// Aliases maps lower-case names to entity ids, e.g. the gazetteer's names in
+// every language ("russie" → country:RUS), for names the graph does not hold.
+type Aliases map[string][]string
+
+// Add records name as a name of id.
+func (a Aliases) Add(name, id string) {
+	k := strings.ToLower(strings.TrimSpace(name))
+	if k == "" {
+		return
+	}
+	for _, x := range a[k] {
+		if x == id {
+			return
+		}
+	}
+	a[k] = append(a[k], id)
+}
+
+// SetAliases gives [Client.Resolve] names to fall back on when no node's name
+// matches.
+func (c *Client) SetAliases(a Aliases) { c.aliases = a }
+
 // Resolve turns a user's text into a node id: an id as is (when the node
-// exists), or a name matched case-insensitively. label restricts the search
-// ("" for any entity). Several matches are an error that lists them.
+// exists), or a name matched case-insensitively against the nodes' names,
+// then against the aliases. label restricts the search ("" for any entity).
+// Several matches are an error that lists them.
 func (c *Client) Resolve(ctx context.Context, label, text string) (string, error) {
 	if LabelOfID(text) != "" && (label == "" || LabelOfID(text) == label) {
 		t, err := c.Run(ctx, resolveByIDCypher, map[string]any{"text": text})
@@ -109,6 +132,20 @@ func (c *Client) Resolve(ctx context.Context, label, text string) (string, error
 	what := "entity"
 	if label != "" {
 		what = strings.ToLower(label)
+	}
+	if len(t.Rows) == 0 {
+		var ids []string
+		for _, id := range c.aliases[strings.ToLower(strings.TrimSpace(text))] {
+			if label == "" || LabelOfID(id) == label {
+				ids = append(ids, id)
+			}
+		}
+		if len(ids) == 1 {
+			return ids[0], nil
+		}
+		for _, id := range ids {
+			t.Rows = append(t.Rows, []any{id})
+		}
 	}
 	switch len(t.Rows) {
 	case 0:

@@ -19,6 +19,7 @@ import (
 	"github.com/irkg/irkg/extract"
 	"github.com/irkg/irkg/graph"
 	"github.com/irkg/irkg/kg"
+	"github.com/irkg/irkg/schemas"
 	"github.com/schollz/progressbar/v3"
 	"github.com/urfave/cli/v2"
 	"golang.org/x/term"
@@ -154,6 +155,22 @@ func runLoad(ctx context.Context, opts loadOptions, stdin io.Reader, stdout, std
 		return usageErr("--progress: %q is not one of auto, always, never", opts.Progress)
 	}
 	allow := graph.DefaultAllow()
+	if len(opts.SchemaFiles) > 0 {
+		// Predicates that --schema files add are allowed with their settings.
+		s, err := schemas.Load(opts.SchemaFiles...)
+		if err != nil {
+			return withCode(exitSchema, fmt.Errorf("schema: %w", err))
+		}
+		for _, p := range s.Ontology.Predicates {
+			if _, err := allow.Predicate(p.Name); err == nil {
+				continue // the ontology's own
+			}
+			info := graph.PredicateInfo{Symmetric: p.Symmetric, Codes: graph.Codes{Plover: p.Plover, Cameo: p.Cameo}}
+			if err := allow.AddPredicate(p.Name, info); err != nil {
+				return withCode(exitSchema, fmt.Errorf("schema: %w", err))
+			}
+		}
+	}
 	for _, p := range opts.AllowPredicates {
 		if err := allow.AddPredicate(p, graph.PredicateInfo{}); err != nil {
 			return usageErr("--allow-predicate: %v", err)

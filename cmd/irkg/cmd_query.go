@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/irkg/irkg/graph"
+	"github.com/irkg/irkg/schemas"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
 	"github.com/urfave/cli/v2"
 )
@@ -149,6 +150,13 @@ func runQuery(ctx context.Context, opts queryOptions, stdout, stderr io.Writer) 
 		return err
 	}
 	defer client.Close(context.Background())
+	if opts.Cypher == "" {
+		aliases, err := gazetteerAliases()
+		if err != nil {
+			return err
+		}
+		client.SetAliases(aliases)
+	}
 	var tab *graph.Table
 	if opts.Cypher != "" {
 		args := map[string]any{}
@@ -177,6 +185,26 @@ func runQuery(ctx context.Context, opts queryOptions, stdout, stderr io.Writer) 
 		return fmt.Errorf("write result: %w", err)
 	}
 	return nil
+}
+
+// gazetteerAliases lets named queries take an entity by any of its gazetteer
+// names in either language (Russie, Corée du Nord, OTAN), not only by the
+// English name the graph holds.
+func gazetteerAliases() (graph.Aliases, error) {
+	s, err := schemas.Load()
+	if err != nil {
+		return nil, withCode(exitSchema, fmt.Errorf("schema: %w", err))
+	}
+	a := graph.Aliases{}
+	for _, e := range s.Entities {
+		a.Add(e.Name, e.ID)
+		for _, names := range e.Names {
+			for _, n := range names {
+				a.Add(n, e.ID)
+			}
+		}
+	}
+	return a, nil
 }
 
 func listQueries(reg *graph.Registry, w io.Writer) error {

@@ -154,6 +154,17 @@ func TestLoadThenQuery(t *testing.T) {
 		t.Errorf("defense-clauses = %q, want %q", got, want)
 	}
 
+	// A gazetteer name the graph does not hold (the fixture's North Korea has
+	// no "DPRK"): resolved through the aliases.
+	out.Reset()
+	qopts = queryOptions{neo4jOptions: localNeo4j(), Name: "partners", Params: []string{"country=DPRK"}, Format: "csv"}
+	if err := runQuery(ctx, qopts, &out, &errOut); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "country:RUS,Russia,PARTY_TO,agreement:PRK-RUS:comprehensive_strategic_partnership:2024") {
+		t.Errorf("partners country=DPRK:\n%s", out.String())
+	}
+
 	// Loading from stdin ("-") the same records again: nothing new.
 	out.Reset()
 	lopts.Inputs = []string{"-"}
