@@ -12,7 +12,7 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-export NEO4J_INSTANCE=bench NEO4J_BOLT_PORT=7688 NEO4J_HTTP_PORT=7475
+export NEO4J_INSTANCE=bench NEO4J_BOLT_PORT=7688 NEO4J_HTTP_PORT=7475 # the benchmark reads the server CPU of this instance
 export NEO4J_URI="bolt://127.0.0.1:7688"
 started=0
 if [[ ! -f "$root/.neo4j/instances/bench/server.pid" ]] || ! kill -0 "$(cat "$root/.neo4j/instances/bench/server.pid")" 2>/dev/null; then
@@ -26,7 +26,7 @@ mkdir -p "$root/bench/out"
 out="$root/bench/out/load_bench-$(date -u +%Y%m%dT%H%M%SZ).txt"
 {
 	echo "# $(date -u +%FT%TZ) $(nproc) cores, load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-	echo "# facts=${IRKG_BENCH_FACTS:-100000} per-fact=${IRKG_BENCH_PERFACT:-5000} batch=${IRKG_BENCH_BATCH:-2000}"
+	echo "# facts=${IRKG_BENCH_FACTS:-100000} per-fact=${IRKG_BENCH_PERFACT:-5000} batch=${IRKG_BENCH_BATCH:-2000} rounds=${IRKG_BENCH_ROUNDS:-2}"
 	cd "$root" && go test -run '^$' -bench '^BenchmarkLoaders$' -benchtime 1x -timeout 60m ./graph/
 	echo "# after: load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 } 2>&1 | tee "$out"
