@@ -10,6 +10,9 @@ home="$root/.neo4j${NEO4J_INSTANCE:+/instances/$NEO4J_INSTANCE}" # as in neo4j-u
 pidfile="$home/server.pid"
 say() { echo "neo4j-down: $*"; }
 
+# the Browser asset server goes with the default instance
+[[ -n "${NEO4J_INSTANCE:-}" ]] || bash "$root/scripts/browser-assets.sh" stop >/dev/null 2>&1 || true
+
 pid=""
 if [[ -f "$pidfile" ]]; then
 	pid="$(cat "$pidfile")"

@@ -43,6 +43,9 @@ java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 say() { echo "neo4j-up: $*"; }
 die() { echo "neo4j-up: $*" >&2; exit 1; }
 
+# Neo4j Browser's style and guide (neo4j/browser/), fetched on connect: see docs/browser.md.
+bash "$root/scripts/browser-assets.sh" || echo "neo4j-up: warning: Browser asset server not started; apply style and guide by hand (docs/browser.md)" >&2
+
 running_pid() {
 	[[ -f "$pidfile" ]] || return 1
 	local pid
