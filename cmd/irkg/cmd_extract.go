@@ -68,9 +68,11 @@ Formats for big loads, building the graph 'irkg load' builds:
                  command to run is printed at the end. The importer cannot
                  MERGE, so nodes (by id) and relationships (by subject, type,
                  object, negated, with their sources and evidence) are
-                 deduplicated in memory: fit for a one-shot first load, with
-                 memory growing with the distinct entities and relationships.
-                 Empty list properties cannot be imported and are left out.
+                 deduplicated in memory, keyed by id, and written at the end
+                 (MENTIONS as articles come): fit for a one-shot first load;
+                 memory grows with the distinct entities, relationships and
+                 mentions, not with the text. Empty list properties cannot be
+                 imported and are left out.
 
 Examples:
    irkg extract testdata/articles/
