@@ -81,6 +81,18 @@ func LoadGold(path string) (*Gold, error) {
 					continue
 				}
 			case yaml.MappingNode:
+				bad := false
+				for k := 0; k+1 < len(n.Content); k += 2 {
+					switch key := n.Content[k]; key.Value {
+					case "fact", "negated", "modality", "attributed_to":
+					default:
+						problems = append(problems, fmt.Sprintf("%s:%d: unknown key %q in a fact", path, key.Line, key.Value))
+						bad = true
+					}
+				}
+				if bad {
+					continue
+				}
 				var m goldFactMap
 				if err := n.Decode(&m); err != nil {
 					problems = append(problems, fmt.Sprintf("%s:%d: %v", path, n.Line, err))

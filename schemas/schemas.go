@@ -140,6 +140,9 @@ var CueClasses = map[string]string{
 // Schema is everything extraction needs, merged and validated.
 type Schema struct {
 	Ontology  Ontology
+	predAt    []string // file:line of each predicate, for messages
+	clauseAt  []string
+	lexErrs   ErrorList
 	Lexicons  map[string]*Lexicon // by language
 	Entities  []GazEntity         // merged gazetteer, sorted by id
 	byID      map[string]*GazEntity
@@ -175,6 +178,31 @@ func Load(userFiles ...string) (*Schema, error) {
 	if err := decodeStrict(embedded, "ontology.yaml", &s.Ontology, lines); err != nil {
 		return nil, err
 	}
+	for i := range s.Ontology.Predicates {
+		s.predAt = append(s.predAt, lines.item("ontology.yaml", "predicates", i))
+	}
+	for i := range s.Ontology.Clauses {
+		s.clauseAt = append(s.clauseAt, lines.item("ontology.yaml", "clauses", i))
+	}
+	var userFilesParsed []UserFile
+	for _, uf := range userFiles {
+		var u UserFile
+		if err := decodeStrict(osFS{}, uf, &u, lines); err != nil {
+			return nil, err
+		}
+		userFilesParsed = append(userFilesParsed, u)
+		s.Ontology.Predicates = append(s.Ontology.Predicates, u.Predicates...)
+		for i := range u.Predicates {
+			s.predAt = append(s.predAt, lines.item(uf, "predicates", i))
+		}
+		s.Ontology.Clauses = append(s.Ontology.Clauses, u.Clauses...)
+		for i := range u.Clauses {
+			s.clauseAt = append(s.clauseAt, lines.item(uf, "clauses", i))
+		}
+		s.Ontology.AgreementKinds = append(s.Ontology.AgreementKinds, u.AgreementKinds...)
+		s.Ontology.Roles = append(s.Ontology.Roles, u.Roles...)
+	}
+	errs = append(errs, s.validateOntology()...)
 	lexFiles, _ := fs.Glob(embedded, "lexicon/*.yaml")
 	for _, f := range lexFiles {
 		var lx Lexicon
@@ -195,15 +223,8 @@ func Load(userFiles ...string) (*Schema, error) {
 			ents = append(ents, entityAt{e, lines.item(f, "entities", i)})
 		}
 	}
-	for _, uf := range userFiles {
-		var u UserFile
-		if err := decodeStrict(osFS{}, uf, &u, lines); err != nil {
-			return nil, err
-		}
-		s.Ontology.Predicates = append(s.Ontology.Predicates, u.Predicates...)
-		s.Ontology.Clauses = append(s.Ontology.Clauses, u.Clauses...)
-		s.Ontology.AgreementKinds = append(s.Ontology.AgreementKinds, u.AgreementKinds...)
-		s.Ontology.Roles = append(s.Ontology.Roles, u.Roles...)
+	for ui, uf := range userFiles {
+		u := userFilesParsed[ui]
 		langs := make([]string, 0, len(u.Lexicons))
 		for l := range u.Lexicons {
 			langs = append(langs, l)
@@ -233,11 +254,16 @@ type entityAt struct {
 	at string
 }
 
-func (s *Schema) addLexicon(file string, lx *Lexicon, errs *ErrorList, _ *lineIndex) {
+func (s *Schema) addLexicon(file string, lx *Lexicon, errs *ErrorList, lines *lineIndex) {
 	if lx.Lang == "" {
 		*errs = append(*errs, file+": lexicon without lang")
 		return
 	}
+	key, prefix := file, ""
+	if i := strings.Index(file, " (lexicons."); i >= 0 {
+		key, prefix = file[:i], "lexicons."+lx.Lang+"." // a user file: lexicons.<lang>.relations…
+	}
+	*errs = append(*errs, s.validateLexicon(key, prefix, lx, lines)...)
 	cur, ok := s.Lexicons[lx.Lang]
 	if !ok {
 		cp := *lx
@@ -344,15 +370,17 @@ func (s *Schema) HasClause(t string) bool {
 	return false
 }
 
-func (s *Schema) validate(lines *lineIndex) ErrorList {
+// validateOntology checks predicates and clause types, with their origins.
+func (s *Schema) validateOntology() ErrorList {
 	var errs ErrorList
 	add := func(at, format string, args ...any) { errs = append(errs, at+": "+fmt.Sprintf(format, args...)) }
 	s.predicate = map[string]*Predicate{}
 	labels := set(s.Ontology.Labels)
+	nameRE := regexp.MustCompile(`^[A-Z][A-Z_]*$`)
 	for i := range s.Ontology.Predicates {
 		p := &s.Ontology.Predicates[i]
-		at := lines.item("ontology.yaml", "predicates", i)
-		if !regexp.MustCompile(`^[A-Z][A-Z_]*$`).MatchString(p.Name) {
+		at := s.predAt[i]
+		if !nameRE.MatchString(p.Name) {
 			add(at, "predicate %q must be upper case with underscores", p.Name)
 		}
 		if _, dup := s.predicate[p.Name]; dup {
@@ -368,63 +396,70 @@ func (s *Schema) validate(lines *lineIndex) ErrorList {
 	clauses := map[string]bool{}
 	for i, c := range s.Ontology.Clauses {
 		if clauses[c.Type] {
-			add(lines.item("ontology.yaml", "clauses", i), "clause type %s is defined twice", c.Type)
+			add(s.clauseAt[i], "clause type %s is defined twice", c.Type)
 		}
 		clauses[c.Type] = true
 	}
+	return errs
+}
+
+// validateLexicon checks one lexicon's entries against the ontology.
+func (s *Schema) validateLexicon(file, prefix string, lx *Lexicon, lines *lineIndex) ErrorList {
+	var errs ErrorList
+	add := func(at, format string, args ...any) { errs = append(errs, at+": "+fmt.Sprintf(format, args...)) }
 	kinds := set(s.Ontology.AgreementKinds)
 	roles := set(s.Ontology.Roles)
-	langs := make([]string, 0, len(s.Lexicons))
-	for l := range s.Lexicons {
-		langs = append(langs, l)
-	}
-	sort.Strings(langs)
-	for _, l := range langs {
-		lx := s.Lexicons[l]
-		at := "lexicon/" + l + ".yaml"
-		for i, r := range lx.Relations {
-			if _, ok := s.predicate[r.Predicate]; !ok {
-				add(lines.item(at, "relations", i), "unknown predicate %q", r.Predicate)
-			}
-			if r.Modality != "" && !contains(s.Ontology.Modalities, r.Modality) {
-				add(lines.item(at, "relations", i), "unknown modality %q", r.Modality)
-			}
-			if len(r.Forms) == 0 {
-				add(lines.item(at, "relations", i), "relation rule without forms")
-			}
+	item := func(key string, i int) string { return lines.item(file, prefix+key, i) }
+	for i, r := range lx.Relations {
+		if _, ok := s.predicate[r.Predicate]; !ok {
+			add(item("relations", i), "unknown predicate %q", r.Predicate)
 		}
-		for i, a := range lx.Agreements {
-			if !kinds[a.Kind] {
-				add(lines.item(at, "agreements", i), "unknown agreement kind %q", a.Kind)
-			}
+		if r.Modality != "" && !contains(s.Ontology.Modalities, r.Modality) {
+			add(item("relations", i), "unknown modality %q", r.Modality)
 		}
-		for i, c := range lx.Clauses {
-			if !clauses[c.Clause] {
-				add(lines.item(at, "clauses", i), "unknown clause type %q", c.Clause)
-			}
-		}
-		for i, r := range lx.Roles {
-			switch r.Kind {
-			case "", "leads":
-				if !roles[r.Role] {
-					add(lines.item(at, "roles", i), "unknown role %q", r.Role)
-				}
-			case "counterpart", "none":
-			default:
-				add(lines.item(at, "roles", i), "unknown role kind %q (leads, counterpart, none)", r.Kind)
-			}
-		}
-		cues := make([]string, 0, len(lx.Cues))
-		for k := range lx.Cues {
-			cues = append(cues, k)
-		}
-		sort.Strings(cues)
-		for _, k := range cues {
-			if _, ok := CueClasses[k]; !ok {
-				add(at, "unknown cue class %q", k)
-			}
+		if len(r.Forms) == 0 {
+			add(item("relations", i), "relation rule without forms")
 		}
 	}
+	for i, a := range lx.Agreements {
+		if !kinds[a.Kind] {
+			add(item("agreements", i), "unknown agreement kind %q", a.Kind)
+		}
+	}
+	for i, c := range lx.Clauses {
+		if !s.HasClause(c.Clause) {
+			add(item("clauses", i), "unknown clause type %q", c.Clause)
+		}
+	}
+	for i, r := range lx.Roles {
+		switch r.Kind {
+		case "", "leads":
+			if !roles[r.Role] {
+				add(item("roles", i), "unknown role %q", r.Role)
+			}
+		case "counterpart", "none":
+		default:
+			add(item("roles", i), "unknown role kind %q (leads, counterpart, none)", r.Kind)
+		}
+	}
+	cues := make([]string, 0, len(lx.Cues))
+	for k := range lx.Cues {
+		cues = append(cues, k)
+	}
+	sort.Strings(cues)
+	for _, k := range cues {
+		if _, ok := CueClasses[k]; !ok {
+			add(file, "unknown cue class %q", k)
+		}
+	}
+	return errs
+}
+
+// validate checks what needs everything merged: the gazetteer's offices and bodies.
+func (s *Schema) validate(_ *lineIndex) ErrorList {
+	var errs ErrorList
+	add := func(at, format string, args ...any) { errs = append(errs, at+": "+fmt.Sprintf(format, args...)) }
+	roles := set(s.Ontology.Roles)
 	for _, e := range s.Entities {
 		for _, o := range e.Offices {
 			if !roles[o.Role] {
@@ -484,18 +519,28 @@ func (l *lineIndex) record(file string, root *yaml.Node) {
 	if root == nil || len(root.Content) == 0 {
 		return
 	}
-	doc := root.Content[0]
-	if doc.Kind != yaml.MappingNode {
-		return
-	}
-	for i := 0; i+1 < len(doc.Content); i += 2 {
-		k, v := doc.Content[i], doc.Content[i+1]
-		if v.Kind == yaml.SequenceNode {
-			for j, it := range v.Content {
-				l.m[fmt.Sprintf("%s\x00%s\x00%d", file, k.Value, j)] = it.Line
+	var walk func(n *yaml.Node, path string)
+	walk = func(n *yaml.Node, path string) {
+		if n.Kind != yaml.MappingNode {
+			return
+		}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			key := k.Value
+			if path != "" {
+				key = path + "." + k.Value
+			}
+			switch v.Kind {
+			case yaml.SequenceNode:
+				for j, it := range v.Content {
+					l.m[fmt.Sprintf("%s\x00%s\x00%d", file, key, j)] = it.Line
+				}
+			case yaml.MappingNode:
+				walk(v, key)
 			}
 		}
 	}
+	walk(root.Content[0], "")
 }
 
 // decodeStrict decodes one YAML file into v, refusing unknown keys.
