@@ -1,5 +1,7 @@
 // Package export writes extraction results: the JSONL records of the contract
-// (ONTOLOGY §5) and a readable table for people.
+// (ONTOLOGY §5), a readable table for people, a Cypher script for cypher-shell
+// and the CSV files of neo4j-admin's bulk importer, the last two building the
+// same graph as irkg load.
 package export
 
 import (
