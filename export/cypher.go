@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/irkg/irkg/kg"
+	"github.com/irkg/irkg/kg/neo"
 )
 
 // DefaultCypherBatch is the number of rows in one statement of the script.
@@ -86,7 +87,7 @@ func (c *Cypher) start() error {
 	fmt.Fprintf(c.w, "// irkg extract --format cypher: the graph irkg load builds, as a script.\n")
 	fmt.Fprintf(c.w, "// Run it with: cypher-shell -a bolt://HOST:7687 -u neo4j -p PASSWORD -f FILE\n")
 	for _, l := range c.m.ont.sortedLabels() {
-		fmt.Fprintf(c.w, "CREATE CONSTRAINT IF NOT EXISTS FOR (n:%s) REQUIRE n.id IS UNIQUE;\n", l)
+		fmt.Fprintf(c.w, "%s;\n", neo.ConstraintCypher(l))
 	}
 	_, err := c.w.WriteString("CALL db.awaitIndexes(300);\n")
 	return err
@@ -104,7 +105,7 @@ func (c *Cypher) Write(r kg.Result) error {
 	for _, n := range rows.nodes {
 		k := n.label + "\x00" + n.id
 		if old, ok := c.nodeIdx[k]; ok {
-			mergeInto(old.props, n.props)
+			neo.MergeInto(old.props, n.props)
 			continue
 		}
 		c.nodeIdx[k] = n
@@ -140,7 +141,7 @@ func (c *Cypher) Write(r kg.Result) error {
 func (c *Cypher) flushRows() error {
 	size := c.batch()
 	var b strings.Builder
-	for _, label := range sortedKeys(c.nodes) {
+	for _, label := range neo.SortedKeys(c.nodes) {
 		rows := c.nodes[label]
 		for i := 0; i < len(rows); i += size {
 			b.Reset()
@@ -157,13 +158,13 @@ func (c *Cypher) flushRows() error {
 				}
 				b.WriteString("}")
 			}
-			b.WriteString("\n] AS row\nMERGE (n:" + label + " {id: row.id})\nSET n += row.props;\n")
+			b.WriteString("\n] AS row\n" + neo.NodeMerge(label) + ";\n")
 			if _, err := c.w.WriteString(b.String()); err != nil {
 				return err
 			}
 		}
 	}
-	for _, g := range sortedKeys(c.rels) {
+	for _, g := range neo.SortedKeys(c.rels) {
 		rows := c.rels[g]
 		for i := 0; i < len(rows); i += size {
 			b.Reset()
@@ -177,13 +178,13 @@ func (c *Cypher) flushRows() error {
 				}
 			}
 			b.WriteString("\n] AS row\n")
-			b.WriteString(relCypher(rows[0].typ, rows[0].from, rows[0].to))
+			b.WriteString(neo.RelMerge(rows[0].typ, rows[0].from, rows[0].to, strconv.Itoa(neo.MaxEvidence)) + ";\n")
 			if _, err := c.w.WriteString(b.String()); err != nil {
 				return err
 			}
 		}
 	}
-	for _, label := range sortedKeys(c.mens) {
+	for _, label := range neo.SortedKeys(c.mens) {
 		rows := c.mens[label]
 		for i := 0; i < len(rows); i += size {
 			b.Reset()
@@ -194,7 +195,7 @@ func (c *Cypher) flushRows() error {
 				}
 				b.WriteString("{doc: " + CypherString(mr.doc) + ", id: " + CypherString(mr.id) + "}")
 			}
-			b.WriteString("\n] AS row\nMATCH (d:Document {id: row.doc})\nMATCH (e:" + label + " {id: row.id})\nMERGE (d)-[:MENTIONS]->(e);\n")
+			b.WriteString("\n] AS row\n" + neo.MentionMerge(label) + ";\n")
 			if _, err := c.w.WriteString(b.String()); err != nil {
 				return err
 			}
@@ -239,26 +240,6 @@ func writeRelRow(b *strings.Builder, r *relRow) error {
 	}
 	b.WriteString("}")
 	return nil
-}
-
-// relCypher is the loader's statement for fact relationships (graph/load.go),
-// with $maxEvidence as a literal; typ, from and to are allow-listed.
-func relCypher(typ, from, to string) string {
-	return "MATCH (s:" + from + " {id: row.s})\n" +
-		"MATCH (o:" + to + " {id: row.o})\n" +
-		"MERGE (s)-[r:" + typ + " {negated: row.negated}]->(o)\n" +
-		`WITH r, row, coalesce(r.sources, []) AS oldSources, coalesce(r.evidence, []) AS oldEvidence
-SET r += row.props,
-    r.modality = CASE WHEN r.modality = 'asserted' OR row.modality = 'asserted' THEN 'asserted'
-                      ELSE coalesce(r.modality, row.modality) END,
-    r.attributed_to = coalesce(r.attributed_to, row.attributed_to),
-    r.confidence = CASE WHEN r.confidence IS NULL OR row.confidence > r.confidence
-                        THEN row.confidence ELSE r.confidence END,
-    r.sources = oldSources + [x IN row.sources WHERE NOT x IN oldSources],
-    r.evidence = (oldEvidence + [x IN row.evidence WHERE NOT x IN oldEvidence])[0..` + strconv.Itoa(MaxEvidence) + `],
-    r.plover = row.plover,
-    r.cameo = row.cameo;
-`
 }
 
 // Flush writes the rows still buffered and flushes the output. An empty input

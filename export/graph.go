@@ -7,18 +7,18 @@
 package export
 
 import (
-	"encoding/json"
 	"fmt"
 	"regexp"
 	"sort"
 	"strings"
 
 	"github.com/irkg/irkg/kg"
+	"github.com/irkg/irkg/kg/neo"
 )
 
 // MaxEvidence bounds the evidence sentences kept on one relationship, as
 // graph.MaxEvidence does for irkg load.
-const MaxEvidence = 10
+const MaxEvidence = neo.MaxEvidence
 
 // Ontology is what the graph writers may write: the labels and relationship
 // types of the loader's allow-list (graph.DefaultAllow), with what the loader
@@ -180,7 +180,7 @@ func (m *mapper) result(r kg.Result) (*rows, error) {
 		}
 		props := entityProps(e)
 		if row, ok := index[e.ID]; ok {
-			mergeInto(row.props, props)
+			neo.MergeInto(row.props, props)
 			continue
 		}
 		m.labelOf[e.ID] = e.Label
@@ -255,10 +255,10 @@ func (m *mapper) result(r kg.Result) (*rows, error) {
 		row := &relRow{
 			relKey: relKey{s, f.Predicate, o, f.Negated}, from: from, to: to,
 			modality: mod, attributedTo: attr, confidence: f.Confidence,
-			sources:  appendNew(nil, f.Evidence.Doc),
-			evidence: appendNew(nil, f.Evidence.Text),
-			props:    flattenProps(f.Props, factReserved),
-			plover:   nullable(info.Plover), cameo: nullable(info.Cameo),
+			sources:  neo.AppendNew(nil, f.Evidence.Doc),
+			evidence: neo.AppendNew(nil, f.Evidence.Text),
+			props:    neo.FlattenProps(f.Props, factReserved),
+			plover:   neo.Nullable(info.Plover), cameo: neo.Nullable(info.Cameo),
 		}
 		if old, ok := rels[row.relKey]; ok {
 			old.merge(row)
@@ -288,7 +288,7 @@ func (m *mapper) result(r kg.Result) (*rows, error) {
 // entityProps are an entity's node properties: its props (flattened), its
 // name as name, a different name in its props as official_name.
 func entityProps(e kg.Entity) map[string]any {
-	props := flattenProps(e.Props, entityReserved)
+	props := neo.FlattenProps(e.Props, entityReserved)
 	if n, ok := props["name"]; ok {
 		delete(props, "name")
 		if s, _ := n.(string); s != e.Name || e.Name == "" {
@@ -320,184 +320,14 @@ func (r *relRow) merge(src *relRow) {
 		r.confidence = src.confidence
 	}
 	for _, s := range src.sources {
-		r.sources = appendNew(r.sources, s)
+		r.sources = neo.AppendNew(r.sources, s)
 	}
 	for _, e := range src.evidence {
 		if len(r.evidence) >= MaxEvidence {
 			break
 		}
-		r.evidence = appendNew(r.evidence, e)
+		r.evidence = neo.AppendNew(r.evidence, e)
 	}
-	mergeInto(r.props, src.props)
+	neo.MergeInto(r.props, src.props)
 	r.plover, r.cameo = src.plover, src.cameo
-}
-
-// appendNew appends s unless it is empty or already there.
-func appendNew(list []string, s string) []string {
-	if list == nil {
-		list = []string{}
-	}
-	if s == "" {
-		return list
-	}
-	for _, x := range list {
-		if x == s {
-			return list
-		}
-	}
-	return append(list, s)
-}
-
-func nullable(s string) any {
-	if s == "" {
-		return nil
-	}
-	return s
-}
-
-// flattenProps turns props into values Neo4j can store, as the loader does
-// (graph/props.go): strings, int64, float64, booleans and homogeneous lists
-// of them; nested maps and mixed lists become JSON text; nulls are dropped.
-// Keys in skip are left out.
-func flattenProps(props map[string]any, skip map[string]bool) map[string]any {
-	out := make(map[string]any, len(props))
-	for k, v := range props {
-		if skip[k] {
-			continue
-		}
-		if fv, ok := flattenValue(v); ok {
-			out[k] = fv
-		}
-	}
-	return out
-}
-
-// flattenValue converts one value; ok is false for null.
-func flattenValue(v any) (any, bool) {
-	switch x := v.(type) {
-	case nil:
-		return nil, false
-	case string, bool, int64, float64:
-		return x, true
-	case int:
-		return int64(x), true
-	case int32:
-		return int64(x), true
-	case float32:
-		return float64(x), true
-	case json.Number:
-		if i, err := x.Int64(); err == nil {
-			return i, true
-		}
-		if f, err := x.Float64(); err == nil {
-			return f, true
-		}
-		return x.String(), true
-	case []string:
-		return append([]string{}, x...), true
-	case []any:
-		return flattenList(x), true
-	case map[string]any:
-		return jsonText(x), true
-	}
-	return fmt.Sprint(v), true
-}
-
-// flattenList keeps a list of one scalar kind as a typed list (ints and floats
-// together become floats) and turns anything else into a list of strings.
-func flattenList(xs []any) any {
-	kinds := map[string]bool{}
-	vals := make([]any, 0, len(xs))
-	for _, x := range xs {
-		v, ok := flattenValue(x)
-		if !ok {
-			continue
-		}
-		switch v.(type) {
-		case string:
-			kinds["string"] = true
-		case bool:
-			kinds["bool"] = true
-		case int64, float64:
-			kinds["number"] = true
-		default:
-			kinds["other"] = true
-		}
-		vals = append(vals, v)
-	}
-	switch {
-	case len(vals) == 0:
-		return []string{}
-	case len(kinds) == 1 && kinds["string"]:
-		out := make([]string, len(vals))
-		for i, v := range vals {
-			out[i] = v.(string)
-		}
-		return out
-	case len(kinds) == 1 && kinds["bool"]:
-		out := make([]bool, len(vals))
-		for i, v := range vals {
-			out[i] = v.(bool)
-		}
-		return out
-	case len(kinds) == 1 && kinds["number"]:
-		allInt := true
-		for _, v := range vals {
-			if _, ok := v.(int64); !ok {
-				allInt = false
-			}
-		}
-		if allInt {
-			out := make([]int64, len(vals))
-			for i, v := range vals {
-				out[i] = v.(int64)
-			}
-			return out
-		}
-		out := make([]float64, len(vals))
-		for i, v := range vals {
-			switch n := v.(type) {
-			case int64:
-				out[i] = float64(n)
-			case float64:
-				out[i] = n
-			}
-		}
-		return out
-	}
-	out := make([]string, len(vals))
-	for i, v := range vals {
-		if s, ok := v.(string); ok {
-			out[i] = s
-		} else {
-			out[i] = jsonText(v)
-		}
-	}
-	return out
-}
-
-// jsonText encodes v with sorted keys, so the same value gives the same text.
-func jsonText(v any) string {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return fmt.Sprint(v)
-	}
-	return string(b)
-}
-
-// mergeInto copies src over dst (later values win).
-func mergeInto(dst, src map[string]any) {
-	for k, v := range src {
-		dst[k] = v
-	}
-}
-
-// sortedKeys returns the keys of m, sorted.
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"github.com/irkg/irkg/kg"
+	"github.com/irkg/irkg/kg/neo"
 )
 
 // ArrayDelimiter separates the elements of a list property in the CSV files
@@ -122,7 +123,7 @@ func (w *Neo4jImport) Write(r kg.Result) error {
 	for _, n := range rows.nodes {
 		k := nodeKey(n)
 		if old, ok := w.nodes[k]; ok {
-			mergeInto(old.props, n.props)
+			neo.MergeInto(old.props, n.props)
 			continue
 		}
 		w.nodes[k] = n
@@ -189,7 +190,7 @@ func (w *Neo4jImport) Flush() error {
 			w.stats.Entities++
 		}
 	}
-	for _, label := range sortedKeys(byLabel) {
+	for _, label := range neo.SortedKeys(byLabel) {
 		space := entitySpace
 		if label == kg.LabelDocument {
 			space = documentSpace
@@ -212,7 +213,7 @@ func (w *Neo4jImport) Flush() error {
 			continue
 		}
 		props := make(map[string]any, len(r.props)+8)
-		mergeInto(props, r.props)
+		neo.MergeInto(props, r.props)
 		props["negated"] = r.negated
 		props["modality"] = r.modality
 		props["confidence"] = r.confidence
@@ -226,7 +227,7 @@ func (w *Neo4jImport) Flush() error {
 		byType[r.typ] = append(byType[r.typ], item{ids: []string{r.s, r.o}, tag: r.typ, props: props})
 		w.stats.Relationships++
 	}
-	for _, typ := range sortedKeys(byType) {
+	for _, typ := range neo.SortedKeys(byType) {
 		head := []string{":START_ID(" + entitySpace + ")", ":END_ID(" + entitySpace + ")", ":TYPE"}
 		if err := w.writeTables("rels-"+typ, head, byType[typ], &w.relFiles); err != nil {
 			return err
@@ -372,7 +373,7 @@ func (w *Neo4jImport) writeTable(name string, head []string, tb *table) error {
 	if err != nil {
 		return err
 	}
-	cols := sortedKeys(tb.types)
+	cols := neo.SortedKeys(tb.types)
 	header := append([]string(nil), head...)
 	for _, k := range cols {
 		if t := tb.types[k]; t == "string" {

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/irkg/irkg/kg"
+	"github.com/irkg/irkg/kg/neo"
 )
 
 func TestCSVQuote(t *testing.T) {
@@ -150,7 +151,7 @@ func TestNeo4jImportFiles(t *testing.T) {
 		t.Errorf("schema.cypher:\n%s", files["schema.cypher"])
 	}
 	if len(files) != len(want)+1 {
-		t.Errorf("files %v", sortedKeys(files))
+		t.Errorf("files %v", neo.SortedKeys(files))
 	}
 
 	st := w.Stats()

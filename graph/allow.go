@@ -3,10 +3,10 @@ package graph
 import (
 	"fmt"
 	"regexp"
-	"sort"
 	"strings"
 
 	"github.com/irkg/irkg/kg"
+	"github.com/irkg/irkg/kg/neo"
 )
 
 // Codes are the event codes a predicate maps to (ONTOLOGY §2).
@@ -110,19 +110,10 @@ func (a *Allow) Predicate(name string) (PredicateInfo, error) {
 }
 
 // Labels lists the allowed labels, sorted.
-func (a *Allow) Labels() []string { return sortedKeys(a.labels) }
+func (a *Allow) Labels() []string { return neo.SortedKeys(a.labels) }
 
 // Predicates lists the allowed relationship types, sorted.
-func (a *Allow) Predicates() []string { return sortedKeys(a.predicates) }
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
+func (a *Allow) Predicates() []string { return neo.SortedKeys(a.predicates) }
 
 // idPrefixes maps the id prefixes of ONTOLOGY §1 to their labels.
 var idPrefixes = map[string]string{

@@ -3,6 +3,8 @@ package graph
 import (
 	"strings"
 	"testing"
+
+	"github.com/irkg/irkg/kg/neo"
 )
 
 func TestAllowRejectsUnknown(t *testing.T) {
@@ -110,7 +112,7 @@ func TestStatementsUseOnlyAllowedIdentifiers(t *testing.T) {
 	// that building them from the allow-list gives text with no stray syntax.
 	a := DefaultAllow()
 	for _, l := range a.Labels() {
-		for _, s := range []string{constraintCypher(l), nodeCypher(l), mentionCypher(l)} {
+		for _, s := range []string{neo.ConstraintCypher(l), neo.NodeMerge(l), neo.MentionMerge(l)} {
 			if strings.ContainsAny(s, "`;") {
 				t.Errorf("statement for %s has quoting or ';': %s", l, s)
 			}

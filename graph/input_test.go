@@ -3,6 +3,8 @@ package graph
 import (
 	"strings"
 	"testing"
+
+	"github.com/irkg/irkg/kg/neo"
 )
 
 func TestReadJSONL(t *testing.T) {
@@ -29,7 +31,7 @@ func TestReadJSONL(t *testing.T) {
 		f.Evidence.End != 20 || f.Evidence.Text != "S" {
 		t.Errorf("fact = %+v", f)
 	}
-	props := flattenProps(in.Entities[0].Props, nil)
+	props := neo.FlattenProps(in.Entities[0].Props, nil)
 	if v, ok := props["duration_years"].(int64); !ok || v != 20 {
 		t.Errorf("duration_years = %#v, want int64 20", props["duration_years"])
 	}
@@ -83,8 +85,8 @@ func TestFlattenList(t *testing.T) {
 		{"maps", []any{map[string]any{"k": "v"}}, "[]string{\"{\\\"k\\\":\\\"v\\\"}\"}"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := sprintGo(flattenList(tc.in)); got != tc.want {
-				t.Errorf("flattenList(%v) = %s, want %s", tc.in, got, tc.want)
+			if got := sprintGo(neo.FlattenList(tc.in)); got != tc.want {
+				t.Errorf("neo.FlattenList(%v) = %s, want %s", tc.in, got, tc.want)
 			}
 		})
 	}

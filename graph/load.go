@@ -9,13 +9,14 @@ import (
 	"time"
 
 	"github.com/irkg/irkg/kg"
+	"github.com/irkg/irkg/kg/neo"
 )
 
 // DefaultBatchSize is the number of rows sent in one UNWIND statement.
 const DefaultBatchSize = 2000
 
 // MaxEvidence bounds the evidence sentences kept on one relationship.
-const MaxEvidence = 10
+const MaxEvidence = neo.MaxEvidence
 
 // Loader writes an [Input] into the graph. It is not safe for concurrent use;
 // use one Loader per load (its Load may be called for successive chunks) (relationships are written by one writer, which
@@ -178,7 +179,7 @@ func (c *Client) EnsureConstraints(ctx context.Context, allow *Allow) error {
 		allow = DefaultAllow()
 	}
 	for _, label := range allow.Labels() {
-		if _, err := c.execute(ctx, constraintCypher(label), nil); err != nil {
+		if _, err := c.execute(ctx, neo.ConstraintCypher(label), nil); err != nil {
 			return wrap("create constraint on :"+label+"(id)", err)
 		}
 	}
@@ -186,50 +187,6 @@ func (c *Client) EnsureConstraints(ctx context.Context, allow *Allow) error {
 		return wrap("wait for indexes", err)
 	}
 	return nil
-}
-
-// constraintCypher is the one statement per label; label is allow-listed.
-func constraintCypher(label string) string {
-	return "CREATE CONSTRAINT IF NOT EXISTS FOR (n:" + label + ") REQUIRE n.id IS UNIQUE"
-}
-
-// nodeCypher merges nodes of one allow-listed label.
-func nodeCypher(label string) string {
-	return "UNWIND $rows AS row\n" +
-		"MERGE (n:" + label + " {id: row.id})\n" +
-		"SET n += row.props"
-}
-
-// relCypher merges fact relationships of one allow-listed type between nodes
-// of two allow-listed labels. Identity is (start, type, end, negated); lists
-// are deduplicated here, in Cypher, so that loading the same rows again
-// changes nothing and a new document appends its id.
-func relCypher(typ, from, to string) string {
-	return "UNWIND $rows AS row\n" +
-		"MATCH (s:" + from + " {id: row.s})\n" +
-		"MATCH (o:" + to + " {id: row.o})\n" +
-		"MERGE (s)-[r:" + typ + " {negated: row.negated}]->(o)\n" +
-		`WITH r, row, coalesce(r.sources, []) AS oldSources, coalesce(r.evidence, []) AS oldEvidence
-SET r += row.props,
-    r.modality = CASE WHEN r.modality = 'asserted' OR row.modality = 'asserted' THEN 'asserted'
-                      ELSE coalesce(r.modality, row.modality) END,
-    r.attributed_to = coalesce(r.attributed_to, row.attributed_to),
-    r.confidence = CASE WHEN r.confidence IS NULL OR row.confidence > r.confidence
-                        THEN row.confidence ELSE r.confidence END,
-    r.sources = oldSources + [x IN row.sources WHERE NOT x IN oldSources],
-    r.evidence = (oldEvidence + [x IN row.evidence WHERE NOT x IN oldEvidence])[0..$maxEvidence],
-    r.plover = row.plover,
-    r.cameo = row.cameo
-RETURN count(*) AS matched`
-}
-
-// mentionCypher links documents to the entities of one allow-listed label.
-func mentionCypher(label string) string {
-	return "UNWIND $rows AS row\n" +
-		"MATCH (d:Document {id: row.doc})\n" +
-		"MATCH (e:" + label + " {id: row.id})\n" +
-		"MERGE (d)-[:MENTIONS]->(e)\n" +
-		"RETURN count(*) AS matched"
 }
 
 // group is a list of rows written by one static statement.
@@ -303,7 +260,7 @@ func buildPlan(in *Input, allow *Allow, merge bool) (*plan, error) {
 			fail("entity %s: label %s, but %s elsewhere in the input", e.ID, e.Label, old)
 			continue
 		}
-		props := flattenProps(e.Props, entityReserved)
+		props := neo.FlattenProps(e.Props, entityReserved)
 		if n, ok := props["name"]; ok {
 			delete(props, "name")
 			if s, _ := n.(string); s != e.Name || e.Name == "" {
@@ -318,7 +275,7 @@ func buildPlan(in *Input, allow *Allow, merge bool) (*plan, error) {
 			props["name"] = e.Name
 		}
 		if row, ok := nodeIndex[e.ID]; ok {
-			row["props"] = mergeInto(row["props"].(map[string]any), props)
+			row["props"] = neo.MergeInto(row["props"].(map[string]any), props)
 			continue
 		}
 		labelOf[e.ID] = e.Label
@@ -342,7 +299,7 @@ func buildPlan(in *Input, allow *Allow, merge bool) (*plan, error) {
 			}
 		}
 		if row, ok := docSeen[d.ID]; ok {
-			row["props"] = mergeInto(row["props"].(map[string]any), props)
+			row["props"] = neo.MergeInto(row["props"].(map[string]any), props)
 			continue
 		}
 		row := map[string]any{"id": d.ID, "props": props}
@@ -350,8 +307,8 @@ func buildPlan(in *Input, allow *Allow, merge bool) (*plan, error) {
 		nodeRows[kg.LabelDocument] = append(nodeRows[kg.LabelDocument], row)
 	}
 	p.documents = len(docSeen)
-	for _, label := range sortedKeys(nodeRows) {
-		p.nodes = append(p.nodes, group{name: label, cypher: nodeCypher(label), rows: nodeRows[label]})
+	for _, label := range neo.SortedKeys(nodeRows) {
+		p.nodes = append(p.nodes, group{name: label, cypher: "UNWIND $rows AS row\n" + neo.NodeMerge(label), rows: nodeRows[label]})
 	}
 
 	// endpoint resolves the label of a fact's end: its entity record, else its id prefix.
@@ -425,10 +382,10 @@ func buildPlan(in *Input, allow *Allow, merge bool) (*plan, error) {
 		}
 		row := map[string]any{
 			"s": s, "o": o, "negated": f.Negated, "modality": mod, "attributed_to": attr,
-			"confidence": f.Confidence, "sources": appendNew(nil, f.Evidence.Doc),
-			"evidence": appendNew(nil, f.Evidence.Text),
-			"props":    flattenProps(f.Props, factReserved),
-			"plover":   nullable(info.Codes.Plover), "cameo": nullable(info.Codes.Cameo),
+			"confidence": f.Confidence, "sources": neo.AppendNew(nil, f.Evidence.Doc),
+			"evidence": neo.AppendNew(nil, f.Evidence.Text),
+			"props":    neo.FlattenProps(f.Props, factReserved),
+			"plover":   neo.Nullable(info.Codes.Plover), "cameo": neo.Nullable(info.Codes.Cameo),
 		}
 		if _, ok := relIndex[k]; !ok {
 			relIndex[k] = row
@@ -453,13 +410,13 @@ func buildPlan(in *Input, allow *Allow, merge bool) (*plan, error) {
 	})
 	for _, gk := range gks {
 		p.rels = append(p.rels, group{name: gk.typ + " " + gk.from + "->" + gk.to,
-			cypher: relCypher(gk.typ, gk.from, gk.to), rows: relRows[gk]})
+			cypher: "UNWIND $rows AS row\n" + neo.RelMerge(gk.typ, gk.from, gk.to, "$maxEvidence") + "\nRETURN count(*) AS matched", rows: relRows[gk]})
 	}
 
 	// MENTIONS, grouped by the entity's label.
 	menRows := map[string][]map[string]any{}
 	for _, doc := range mentionOrder {
-		for _, id := range sortedKeys(mentions[doc]) {
+		for _, id := range neo.SortedKeys(mentions[doc]) {
 			l, err := endpoint(id)
 			if err != nil {
 				continue // already reported with its fact
@@ -467,8 +424,8 @@ func buildPlan(in *Input, allow *Allow, merge bool) (*plan, error) {
 			menRows[l] = append(menRows[l], map[string]any{"doc": doc, "id": id})
 		}
 	}
-	for _, label := range sortedKeys(menRows) {
-		p.mentions = append(p.mentions, group{name: "MENTIONS of " + label, cypher: mentionCypher(label), rows: menRows[label]})
+	for _, label := range neo.SortedKeys(menRows) {
+		p.mentions = append(p.mentions, group{name: "MENTIONS of " + label, cypher: "UNWIND $rows AS row\n" + neo.MentionMerge(label) + "\nRETURN count(*) AS matched", rows: menRows[label]})
 	}
 
 	if len(errs) > 0 {
@@ -488,35 +445,12 @@ func mergeFact(row map[string]any, f kg.Fact, mod string, attr any) {
 	if f.Confidence > row["confidence"].(float64) {
 		row["confidence"] = f.Confidence
 	}
-	row["sources"] = appendNew(row["sources"].([]string), f.Evidence.Doc)
+	row["sources"] = neo.AppendNew(row["sources"].([]string), f.Evidence.Doc)
 	ev := row["evidence"].([]string)
 	if len(ev) < MaxEvidence {
-		row["evidence"] = appendNew(ev, f.Evidence.Text)
+		row["evidence"] = neo.AppendNew(ev, f.Evidence.Text)
 	}
-	row["props"] = mergeInto(row["props"].(map[string]any), flattenProps(f.Props, factReserved))
-}
-
-// appendNew appends s unless it is empty or already there.
-func appendNew(list []string, s string) []string {
-	if list == nil {
-		list = []string{}
-	}
-	if s == "" {
-		return list
-	}
-	for _, x := range list {
-		if x == s {
-			return list
-		}
-	}
-	return append(list, s)
-}
-
-func nullable(s string) any {
-	if s == "" {
-		return nil
-	}
-	return s
+	row["props"] = neo.MergeInto(row["props"].(map[string]any), neo.FlattenProps(f.Props, factReserved))
 }
 
 // batches cuts rows into slices of at most size rows.

@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/irkg/irkg/kg/neo"
 )
 
 // ParamKind says how a query parameter's text is turned into a value.
@@ -74,14 +76,14 @@ func (r *Registry) Lookup(name string) (Query, bool) {
 // List returns the queries sorted by name.
 func (r *Registry) List() []Query {
 	out := make([]Query, 0, len(r.queries))
-	for _, name := range sortedKeys(r.queries) {
+	for _, name := range neo.SortedKeys(r.queries) {
 		out = append(out, r.queries[name])
 	}
 	return out
 }
 
 // Names lists the query names, sorted.
-func (r *Registry) Names() []string { return sortedKeys(r.queries) }
+func (r *Registry) Names() []string { return neo.SortedKeys(r.queries) }
 
 // Usage is the one-line summary of q: name, parameters with defaults, description.
 func (q Query) Usage() string {
@@ -123,7 +125,7 @@ func (q Query) Bind(given map[string]string) (map[string]string, error) {
 		}
 		out[p.Name] = v
 	}
-	for _, k := range sortedKeys(given) {
+	for _, k := range neo.SortedKeys(given) {
 		if !declared[k] {
 			names := make([]string, 0, len(q.Params))
 			for _, p := range q.Params {
