@@ -23,11 +23,14 @@ for mb in $sizes; do
 	[[ -s "$dump" ]] || go run ./bench/gen -corpus testdata/corpus -mb "$mb" -out "$dump"
 	bytes=$(stat -c %s "$dump")
 	articles=$(wc -l <"$dump")
-	for w in 1 "$cores"; do
-		/usr/bin/time -v bin/irkg extract --workers "$w" --input-format jsonl "$dump" >/dev/null 2>"$out/time.txt" || { cat "$out/time.txt" >&2; exit 1; }
+	# one worker on one core (GOMAXPROCS=1: reading, writing and GC share it too), one
+	# worker with the other cores free for reading, writing and GC, and a worker per core
+	for run in "1 1" "1 $cores" "$cores $cores"; do
+		read -r w procs <<<"$run"
+		GOMAXPROCS="$procs" /usr/bin/time -v bin/irkg extract --workers "$w" --input-format jsonl "$dump" >/dev/null 2>"$out/time.txt" || { cat "$out/time.txt" >&2; exit 1; }
 		secs=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,p,":"); s=0; for(i=1;i<=n;i++) s=s*60+p[i]; print s}' "$out/time.txt")
 		rss=$(awk -F': ' '/Maximum resident set size/ {print int($2/1024)}' "$out/time.txt")
-		say "$(awk -v mb="$mb" -v w="$w" -v b="$bytes" -v a="$articles" -v s="$secs" -v r="$rss" \
-			'BEGIN {printf "dump %4d MB  workers %d  %6.1f s  %6.2f MB/s  %7.0f articles/s  peak RSS %4d MB", mb, w, s, b/1048576/s, a/s, r}')"
+		say "$(awk -v mb="$mb" -v w="$w" -v p="$procs" -v b="$bytes" -v a="$articles" -v s="$secs" -v r="$rss" \
+			'BEGIN {printf "dump %4d MB  workers %d  cores %d  %6.1f s  %6.2f MB/s  %7.0f articles/s  peak RSS %4d MB", mb, w, p, s, b/1048576/s, a/s, r}')"
 	done
 done

@@ -241,7 +241,10 @@ func (d *doc) agreementsIn(s *sent) {
 			if k >= h.end && s.hasCue("signing", k, k+1) {
 				signedAfter = true
 			}
-			if y, err := strconv.Atoi(s.toks[k].Text); err == nil && len(s.toks[k].Text) == 4 && y >= 1800 && y <= 2100 && (k < h.start || signedAfter) {
+			if len(s.toks[k].Text) != 4 || !isDigitTok(s.toks[k]) {
+				continue
+			}
+			if y, err := strconv.Atoi(s.toks[k].Text); err == nil && y >= 1800 && y <= 2100 && (k < h.start || signedAfter) {
 				year = s.toks[k].Text
 				break
 			}
@@ -258,6 +261,9 @@ func (d *doc) agreementsIn(s *sent) {
 		}
 		duration := 0
 		for k := max(a0, h.end); k+1 < min(limit, h.end+5); k++ {
+			if !isDigitTok(s.toks[k]) {
+				continue
+			}
 			if n, err := strconv.Atoi(s.toks[k].Text); err == nil && n > 0 && n < 200 {
 				nx := s.toks[k+1].Fold
 				if nx == "ans" || nx == "years" || (nx == "-" && k+2 < len(s.toks) && s.toks[k+2].Fold == "year") {

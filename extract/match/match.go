@@ -108,7 +108,7 @@ type Match struct {
 
 // Find returns every match of every form in toks.
 func (m *Matcher) Find(toks []text.Token) []Match {
-	var out []Match
+	out := make([]Match, 0, len(toks)/2+4)
 	var walk func(n *node, start, i int)
 	walk = func(n *node, start, i int) {
 		for _, fi := range n.forms {

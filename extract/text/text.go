@@ -200,7 +200,7 @@ type Token struct {
 
 // Tokens splits s[span] into tokens.
 func Tokens(s string, span Span) []Token {
-	var toks []Token
+	toks := make([]Token, 0, (span.End-span.Start)/4+4) // about one token per five bytes
 	i := span.Start
 	for i < span.End {
 		r, n := utf8.DecodeRuneInString(s[i:span.End])
