@@ -24,6 +24,7 @@ type agreement struct {
 	mentions  int
 	firstSent int
 	partySent *sent
+	signed    bool // a signing word names it in the text
 }
 
 type agMention struct {
@@ -39,10 +40,17 @@ var kindRank = map[string]int{
 	"accession": 5, "treaty": 2, "agreement": 1,
 }
 
-// cooperative kinds say their parties cooperate (COOPERATES_WITH).
+// cooperative kinds say their parties cooperate (COOPERATES_WITH); so does any
+// other bilateral agreement signed in the text but for those that end a conflict.
 var cooperative = map[string]bool{
 	"strategic_partnership": true, "comprehensive_strategic_partnership": true,
 	"defense_pact": true, "security_pact": true, "free_trade_agreement": true, "trade_agreement": true,
+}
+
+var endsConflict = map[string]bool{"peace_agreement": true, "ceasefire": true, "non_aggression_pact": true}
+
+func (a *agreement) impliesCooperation() bool {
+	return cooperative[a.kind] || (a.signed && len(a.parties) == 2 && !endsConflict[a.kind])
 }
 
 func partyCode(id string) string {
@@ -209,9 +217,19 @@ func (d *doc) agreementsIn(s *sent) {
 				obl = len(g) > 0
 			}
 		}
-		// signing: the subject of the signing verb before the head
+		// signing: the subject of the signing verb before the head, or the
+		// agent of a passive after it ("accepté par la Russie et la Géorgie")
 		var signers []string
 		var signTrig *span
+		for _, c := range s.cues["signing"] {
+			if c.start >= h.end && c.start < min(limit, h.end+8) && c.end < len(s.toks) {
+				if f := s.toks[c.end].Fold; f == "par" || f == "by" {
+					cc := c
+					signTrig = &cc
+					parties = append(parties, d.states(s.betweenGroup(c.end+1, limit), true)...)
+				}
+			}
+		}
 		for _, c := range s.cues["signing"] {
 			if c.end <= h.start && c.start >= max(a0, h.start-20) && (hi == 0 || c.start >= heads[hi-1].end) {
 				cc := c
@@ -291,6 +309,9 @@ func (d *doc) agreementsIn(s *sent) {
 		}
 		if duration > 0 && a.duration == 0 {
 			a.duration = duration
+		}
+		if signTrig != nil {
+			a.signed = true
 		}
 		s.agMents = append(s.agMents, agMention{h.start, h.end, a})
 		if a != d.mainAgreement() {

@@ -371,7 +371,7 @@ func (d *doc) finalFacts() []kg.Fact {
 	}
 	// a partnership, pact or trade agreement says its parties cooperate
 	for _, a := range d.agreements {
-		if !cooperative[a.kind] || len(a.parties) < 2 || a.partySent == nil {
+		if !a.impliesCooperation() || len(a.parties) < 2 || a.partySent == nil {
 			continue
 		}
 		domain := map[string]any{}
