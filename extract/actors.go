@@ -19,6 +19,19 @@ func (d *doc) groupMentions(s *sent) {
 			s.glue[k] = true
 		}
 	}
+	// an office phrase between two people glues them: "Kerry et son homologue russe Lavrov"
+	for _, r := range s.roles {
+		for k := r.start; k < r.end; k++ {
+			s.glue[k] = true
+		}
+	}
+	for _, m := range s.ments {
+		if m.consumed {
+			for k := m.start; k < m.end; k++ {
+				s.glue[k] = true
+			}
+		}
+	}
 	for _, c := range s.cues["pair"] {
 		ids := d.focus
 		// "The United States and Iraq confirmed that they…": a subject pair earlier in the sentence

@@ -312,7 +312,7 @@ func (d *doc) subjectOf(s *sent, t trig, a int) []*mention {
 			return nil
 		}
 		// a light verb: "les Etats-Unis ont décrété des sanctions"
-		g := s.leftGroup(t.start, max(a, t.start-6))
+		g := s.leftGroup(t.start, max(a, t.start-8))
 		if len(g) > 0 && s.pronounBetween(g[len(g)-1].end, t.start) {
 			return nil
 		}
@@ -412,14 +412,19 @@ func (d *doc) objectOf(s *sent, t trig, b int) []*mention {
 		if containsFolded(r.Preps, f) || (k+1 < b && containsFolded(r.Preps, f+" "+s.toks[k+1].Fold)) {
 			j := s.skipFillers(k+1, 2)
 			if g := s.rightGroup(j, b, 2); len(g) > 0 {
+				ok := true
 				for i := j; i < g[0].start; i++ {
-					if prepositions[s.toks[i].Fold] || s.toks[i].Text == "à" {
-						return nil // "in response to Russian…": no place or target
+					f := s.toks[i].Fold
+					if (prepositions[f] || s.toks[i].Text == "à") && f != "de" && f != "d" && f != "of" {
+						ok = false // "in response to Russian…": no place or target
 					}
 				}
-				return g
+				if ok {
+					return g // "au régime de Bachar el-Assad" reaches the regime's leader
+				}
 			}
-			break
+			k++ // "des troupes au sol en Syrie": try the next preposition
+			continue
 		}
 		if m := s.mentionAt(k); m != nil && !(r.Noun && m.kind == mkDemonym && k <= t.end+2 && d.lang == "fr") {
 			break
