@@ -272,6 +272,9 @@ func (d *doc) updateFocus(s *sent) {
 	// ("Xi Jinping en visite à Moscou": China and Russia)
 	for i := len(d.facts) - 1; i >= 0 && d.facts[i].Evidence.Sentence == s.idx; i-- {
 		f := d.facts[i]
+		if f.Predicate != "CONSULTS" && f.Predicate != "COOPERATES_WITH" && f.Predicate != "VISITS" {
+			continue // a meeting or a visit pairs two states; an attack or a deployment does not
+		}
 		if isState(f.Subject) && isState(f.Object) {
 			d.focus = []string{f.Subject, f.Object}
 			return
