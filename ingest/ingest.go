@@ -63,6 +63,8 @@ type Options struct {
 	MaxLineBytes int   // largest JSONL line (0 = 16 MiB)
 
 	Warn func(Problem) // called for each skipped item (may be nil); not called in Strict mode
+
+	Lang string // when set ("fr", "en"), every article is taken to be in this language
 }
 
 // Problem is one item that was skipped. It is an error so that Strict mode can
@@ -181,6 +183,9 @@ func (r *reader) problem(origin, reason string, err error) error {
 func (r *reader) article(a kg.Article) error {
 	if err := r.ctx.Err(); err != nil {
 		return err
+	}
+	if r.opts.Lang != "" {
+		a.Lang = r.opts.Lang // the caller knows the language: no detection
 	}
 	if reason, err := finish(&a); reason != "" {
 		return r.problem(a.Origin, reason, err)

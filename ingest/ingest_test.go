@@ -210,3 +210,19 @@ func TestReadCounts(t *testing.T) {
 		t.Errorf("stats %+v, want %d items seen, 2 skipped; problems %v", res.stats, seen, res.problems)
 	}
 }
+
+func TestLangOptionSkipsDetection(t *testing.T) {
+	var got []kg.Article
+	st, err := Read(context.Background(), []string{"-"}, Options{Stdin: strings.NewReader("Titre\n\nOK."), Lang: "fr"}, func(a kg.Article) error {
+		got = append(got, a)
+		return nil
+	})
+	if err != nil || st.Read != 1 || len(got) != 1 || got[0].Lang != "fr" {
+		t.Fatalf("read %d, err %v, got %+v", st.Read, err, got)
+	}
+	// without it, a text too short to tell is skipped, not guessed
+	st, _ = Read(context.Background(), []string{"-"}, Options{Stdin: strings.NewReader("Titre\n\nOK.")}, func(kg.Article) error { return nil })
+	if st.Read != 0 || st.SkippedBy[ReasonLanguage] != 1 {
+		t.Fatalf("stats %+v", st)
+	}
+}

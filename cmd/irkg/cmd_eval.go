@@ -100,7 +100,8 @@ func runEval(ctx context.Context, o evalOptions, stdout, stderr io.Writer) error
 		}
 		path := filepath.Join(o.Dir, name+".txt")
 		var art *kg.Article
-		_, err = ingest.Read(ctx, []string{path}, ingest.Options{Format: "text", Strict: true}, func(a kg.Article) error {
+		// the gold's language settles what detection cannot (a very short article)
+		_, err = ingest.Read(ctx, []string{path}, ingest.Options{Format: "text", Strict: true, Lang: g.Lang}, func(a kg.Article) error {
 			art = &a
 			return nil
 		})

@@ -83,12 +83,9 @@ func extractAll(ctx context.Context, x *extract.Extractor, opts inputOptions, st
 		defer close(jobs)
 		seq := 0
 		st, err := ingest.Read(ctx, opts.Inputs, ingest.Options{
-			Format: opts.InputFormat, Strict: opts.Strict, Stdin: stdin,
+			Format: opts.InputFormat, Strict: opts.Strict, Stdin: stdin, Lang: opts.Lang,
 			Warn: func(p ingest.Problem) { fmt.Fprintf(stderr, "irkg: skipped %v\n", p) },
 		}, func(a kg.Article) error {
-			if opts.Lang != "" {
-				a.Lang = opts.Lang
-			}
 			select {
 			case slots <- struct{}{}:
 			case <-ctx.Done():
