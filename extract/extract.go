@@ -216,6 +216,15 @@ func (d *doc) prepare(i int, sp text.Span) *sent {
 			covered[k] = true
 		}
 	}
+	// longest first, then leftmost: "The United Nations Security Council" is the
+	// Council, not "The United Nations" followed by a stray "Security Council"
+	sort.SliceStable(ents, func(i, j int) bool {
+		li, lj := ents[i].End-ents[i].Start, ents[j].End-ents[j].Start
+		if li != lj {
+			return li > lj
+		}
+		return ents[i].Start < ents[j].Start
+	})
 	used := make([]bool, len(s.toks))
 	for _, m := range ents {
 		free := true
@@ -257,6 +266,7 @@ func (d *doc) prepare(i int, sp text.Span) *sent {
 			used[k] = true
 		}
 	}
+	sort.SliceStable(s.ments, func(i, j int) bool { return s.ments[i].start < s.ments[j].start })
 	s.quoted = quotedTokens(s.toks)
 	for k, t := range s.toks {
 		if t.Text == ";" || t.Text == ":" {

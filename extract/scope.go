@@ -50,7 +50,7 @@ func (d *doc) scopeOf(s *sent, ts, te int) scope {
 	}
 	// modality
 	switch {
-	case s.hasCue("alleged", max(a, ts-6), min(b, te+15)):
+	case s.hasCue("alleged", max(a, ts-6), te+1) || s.hasLongCue("alleged", te, min(b, te+15), 3):
 		sc.modality = kg.ModAlleged
 	case s.hasCue("hypothetical", max(a, ts-6), te) || conditionalVerb(d.lang, s, ts, te) || s.hasCueWord("hypothetical", a, ts, "if", "si"):
 		sc.modality = kg.ModHypothetical
@@ -100,6 +100,17 @@ func (d *doc) scopeOf(s *sent, ts, te int) scope {
 		sc.attributed = d.speechSource(s, ts)
 	}
 	return sc
+}
+
+// hasLongCue reports a cue of at least n tokens starting in [from, to):
+// "ce que Moscou n'a ni confirmé ni démenti" qualifies what came before it.
+func (s *sent) hasLongCue(class string, from, to, n int) bool {
+	for _, c := range s.cues[class] {
+		if c.start >= from && c.start < to && c.end-c.start >= n {
+			return true
+		}
+	}
+	return false
 }
 
 func endsClause(s *sent, k int) bool {
