@@ -362,6 +362,9 @@ func (d *doc) addFact(s *sent, subj, pred, obj string, sc scope, props map[strin
 	if f.Modality == "" {
 		f.Modality = kg.ModAsserted
 	}
+	if f.AttributedTo != nil && *f.AttributedTo == subj {
+		f.AttributedTo = nil // "NATO announced that NATO…": no other source
+	}
 	k := f.Key()
 	if _, ok := d.factIdx[k]; ok {
 		return

@@ -229,7 +229,11 @@ func (d *doc) offices(s *sent) {
 		var stateM *mention
 		// after the head: adjectives then a demonym, or "de/of [det] Name"
 		k := end
-		for n := 0; k < len(s.toks) && n < 4; n++ {
+		reach := 4
+		if kind == "none" {
+			reach = 2 // "le ministère ukrainien", not "les dirigeants au bâtiment du Conseil"
+		}
+		for n := 0; k < len(s.toks) && n < reach; n++ {
 			if m := s.mentionAt(k); m != nil {
 				if m.kind == mkDemonym {
 					stateM = m
