@@ -97,16 +97,17 @@ type doc struct {
 	factIdx  map[string]int
 	entities map[string]kg.Entity
 
-	personState map[string]string // person → the state or organisation they act for
-	personName  map[string]string // person id → display name (people not in the gazetteer)
-	dynNames    map[string]string // folded name or surname → person id
-	agreements  []*agreement
-	focus       []string // the states in focus: the last coordinated pair or the parties
-	lastOrg     string
-	orgCount    map[string]int // mentions of each organisation so far
-	speaker     string         // the document's speaking state (a byline's country)
-	lastSpeaker string
-	lastPerson  string // the last person named: what il, elle, he, she refer to
+	personState  map[string]string // person → the state or organisation they act for
+	personName   map[string]string // person id → display name (people not in the gazetteer)
+	dynNames     map[string]string // folded name or surname → person id
+	agreements   []*agreement
+	focus        []string // the states in focus: the last coordinated pair or the parties
+	lastOrg      string
+	orgCount     map[string]int // mentions of each organisation so far
+	speaker      string         // the document's speaking state (a byline's country)
+	lastSpeaker  string
+	lastPerson   string // the last person named: what il, elle, he, she refer to
+	lastDeployer string // the state whose forces were last deployed
 }
 
 type mkind int
@@ -178,6 +179,7 @@ func (d *doc) run(spans []text.Span) {
 			d.agreementsIn(s)
 			d.clausesIn(s)
 			d.relationsIn(s)
+			d.hostsIn(s)
 			d.updateFocus(s)
 			d.prevAgreement = len(s.agMents) > 0
 		}
@@ -364,6 +366,9 @@ func (d *doc) addFact(s *sent, subj, pred, obj string, sc scope, props map[strin
 	}
 	if f.AttributedTo != nil && *f.AttributedTo == subj {
 		f.AttributedTo = nil // "NATO announced that NATO…": no other source
+	}
+	if pred == "DEPLOYS_FORCES_TO" && !f.Negated && strings.HasPrefix(subj, "country:") {
+		d.lastDeployer = subj
 	}
 	k := f.Key()
 	if _, ok := d.factIdx[k]; ok {

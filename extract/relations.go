@@ -138,6 +138,28 @@ func (d *doc) relationsIn(s *sent) {
 	}
 }
 
+// hostsIn reads "les autres pays d'accueil prévus sont l'Estonie, la
+// Lettonie…", "the host nations are…": the forces last deployed in the text go
+// to those countries too.
+func (d *doc) hostsIn(s *sent) {
+	if d.lastDeployer == "" {
+		return
+	}
+	for _, c := range s.cues["hosts"] {
+		_, b := s.segment(c.start)
+		g := s.rightGroup(c.end, b, 4)
+		if len(g) == 0 {
+			continue
+		}
+		sc := d.scopeOf(s, c.start, c.end)
+		for _, id := range d.states(g, true) {
+			if strings.HasPrefix(id, "country:") {
+				d.addFact(s, d.lastDeployer, "DEPLOYS_FORCES_TO", id, sc, nil, 0.6)
+			}
+		}
+	}
+}
+
 func (d *doc) relation(s *sent, t trig) {
 	r := t.p.rel
 	pred, ok := d.x.s.Predicate(r.Predicate)

@@ -135,6 +135,7 @@ var CueClasses = map[string]string{
 	"blocker":      "names that contain a country name but are not one: South China Sea",
 	"org_anaphor":  "phrases that refer back to the last organisation: the community, l'organisation",
 	"passive":      "passive participles whose left actor is the object: accusés de, accused of",
+	"hosts":        "nouns naming the countries that host the forces in focus: pays d'accueil, host nations",
 }
 
 // Schema is everything extraction needs, merged and validated.
