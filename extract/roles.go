@@ -86,18 +86,8 @@ func (d *doc) registerPerson(s *sent, start, end int) string {
 	if _, ok := d.personName[id]; !ok {
 		d.personName[id] = name
 	}
-	// later mentions may use any part of the name but the first
-	// (Lula for Luiz Inácio Lula da Silva, Szydło for Beata Szydło)
-	for k := start + 1; k < end && end-start > 1; k++ {
-		t := s.toks[k]
-		if !t.Word || !t.Upper || particles[t.Fold] || len([]rune(t.Text)) < 3 {
-			continue
-		}
-		if _, taken := d.dynNames[t.Fold]; !taken {
-			d.dynNames[t.Fold] = id
-		}
-	}
-	// a full name beats shorter gazetteer matches inside it ("Silva" in "Lula da Silva")
+	// a full name beats shorter gazetteer matches inside it ("Silva" in "Lula da Silva");
+	// the words of the name become aliases at the end of offices()
 	var kept []*mention
 	for _, m := range s.ments {
 		if !(m.start >= start && m.end <= end) {
@@ -376,6 +366,10 @@ func (d *doc) offices(s *sent) {
 		if state == "" && rf.Of != "" {
 			state = rf.Of
 		}
+		if kind == "office" {
+			// "North Korean leader Kim Jong-un": the office the gazetteer knows
+			role = d.roleOf(person, state)
+		}
 		if state == "" && kind != "none" {
 			state = d.officeOf(person, role)
 		}
@@ -387,14 +381,20 @@ func (d *doc) offices(s *sent) {
 		if kind == "none" || role == "" || state == "" {
 			continue
 		}
+		if kind == "office" && d.officeOf(person, role) != state {
+			continue
+		}
 		lastRole = role
 		d.addFact(s, person, "LEADS", state, scope{}, map[string]any{"role": role}, 0.9)
 	}
-	// people sharing a name and named without an office: the one in office on the date
+	// people sharing a name and named without an office: the one named in
+	// full earlier in the text ("Kim Jong-un … Kim"), else the one in office on the date
 	var kept []*mention
 	for _, m := range s.ments {
 		if len(m.alts) > 0 {
-			if m.id = d.personOnDate(m.alts); m.id == "" {
+			if id, ok := d.dynNames[text.Fold(d.text[s.toks[m.start].Start:s.toks[m.end-1].End])]; ok {
+				m.id = id
+			} else if m.id = d.personOnDate(m.alts); m.id == "" {
 				continue
 			}
 			m.alts = nil
@@ -402,6 +402,22 @@ func (d *doc) offices(s *sent) {
 		kept = append(kept, m)
 	}
 	s.ments = kept
+	// a person named in full may later be named by any word of the name but
+	// a particle ("Lula", "Kim" for Kim Jong-un, "Szydło")
+	for _, m := range s.ments {
+		if m.kind != mkPerson || m.end-m.start < 2 {
+			continue
+		}
+		for k := m.start; k < m.end; k++ {
+			t := s.toks[k]
+			if !t.Word || !t.Upper || particles[t.Fold] || len([]rune(t.Text)) < 3 {
+				continue
+			}
+			if _, taken := d.dynNames[t.Fold]; !taken {
+				d.dynNames[t.Fold] = m.id
+			}
+		}
+	}
 	// titles before names: M. Poutine, Dr. Fuad Hussein, l'ayatollah Khomeini
 	for _, c := range s.cues["title"] {
 		if m := s.mentionAt(c.end); m != nil {
@@ -504,6 +520,28 @@ func (d *doc) personOnDate(ids []string) string {
 		}
 	}
 	return found
+}
+
+// roleOf returns the role the gazetteer gives a person in a state (the one
+// held on the article's date first), or "".
+func (d *doc) roleOf(person, state string) string {
+	e, ok := d.x.s.Entity(person)
+	if !ok {
+		return ""
+	}
+	role := ""
+	for _, o := range e.Offices {
+		if state != "" && d.resolveBody(o.Of) != state {
+			continue
+		}
+		if d.date != "" && activeOn(o.Start, o.End, d.date) {
+			return o.Role
+		}
+		if role == "" {
+			role = o.Role
+		}
+	}
+	return role
 }
 
 // holder returns the one person holding role in state on the document's date.

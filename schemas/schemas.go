@@ -99,8 +99,9 @@ type ClauseForm struct {
 }
 
 // RoleForm lists the forms of an office. Kind is "leads" (the default),
-// "counterpart" (takes the role of the person it is compared with) or "none"
-// (a title that does not LEAD: ambassador, spokesperson, deputy).
+// "counterpart" (takes the role of the person it is compared with), "office"
+// (a generic word, "leader": the role is the one the gazetteer knows for the
+// person) or "none" (a title that does not LEAD: ambassador, spokesperson, deputy).
 type RoleForm struct {
 	Role  string   `yaml:"role,omitempty"`
 	Kind  string   `yaml:"kind,omitempty"`
@@ -438,9 +439,9 @@ func (s *Schema) validateLexicon(file, prefix string, lx *Lexicon, lines *lineIn
 			if !roles[r.Role] {
 				add(item("roles", i), "unknown role %q", r.Role)
 			}
-		case "counterpart", "none":
+		case "counterpart", "office", "none":
 		default:
-			add(item("roles", i), "unknown role kind %q (leads, counterpart, none)", r.Kind)
+			add(item("roles", i), "unknown role kind %q (leads, counterpart, office, none)", r.Kind)
 		}
 	}
 	cues := make([]string, 0, len(lx.Cues))
