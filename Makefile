@@ -34,10 +34,12 @@ demo: build neo4j-up
 eval: build
 	$(BIN) eval --show $(SAMPLES)
 
-# Extraction throughput (MB/s, one core) and the Neo4j loader benchmark.
-bench: neo4j-up
-	$(GO) test -run XXX -bench . -benchtime 3x ./extract/
-	IRKG_REQUIRE_NEO4J=1 $(GO) test -run XXX -bench . -benchtime 1x ./graph/
+# Extraction throughput and memory (bench/run.sh), then the Neo4j loader (bench/load_bench.sh,
+# on a second Neo4j instance so the development graph is left alone).
+bench:
+	$(GO) test -run XXX -bench . -benchtime 300x ./extract/
+	bash bench/run.sh
+	bash bench/load_bench.sh
 
 fuzz:
 	$(GO) test -run XXX -fuzz FuzzExtract -fuzztime 60s -fuzzminimizetime 5s ./extract/
