@@ -391,11 +391,18 @@ func (d *doc) nounContext(s *sent, k int) bool {
 		}
 		return nounDeterminers[f]
 	}
-	if k > 0 && det(k-1) {
-		return true
+	// skip up to two adjectives: "a clear attack", "Russia's continued attacks"
+	j := k
+	for n := 0; n < 2 && j > 0 && s.toks[j-1].Word && !s.toks[j-1].Upper && !det(j-1) && s.toks[j-1].Fold != "s"; n++ {
+		j--
 	}
-	if k >= 2 && s.toks[k-1].Fold == "s" && s.toks[k-2].Fold == "'" {
-		return true // "Pelosi's visit"
+	for _, i := range []int{k, j} {
+		if i > 0 && det(i-1) {
+			return true
+		}
+		if i >= 2 && s.toks[i-1].Fold == "s" && s.toks[i-2].Fold == "'" {
+			return true // "Pelosi's visit"
+		}
 	}
 	if k > 0 && s.toks[k-1].Fold == "'" && k > 1 && (s.toks[k-2].Fold == "l" || s.toks[k-2].Fold == "d") {
 		return true
@@ -462,15 +469,22 @@ func (d *doc) objectOf(s *sent, t trig, b int) []*mention {
 	if r.Noun {
 		return nil
 	}
-	return s.directObject(t.end, b, 5)
+	return s.directObject(t.end, b, 5, false)
 }
 
 // directObject returns the actors right after a verb, unless a preposition
-// introduces them ("met in Washington" names a place, not a partner).
-func (s *sent) directObject(k, b, maxGap int) []*mention {
+// introduces them ("met in Washington" names a place, not a partner). With
+// partnersOnly, a possessor is no partner either ("discuss Sweden's
+// accession"), while "condemn Putin's decision" does target Putin.
+func (s *sent) directObject(k, b, maxGap int, partnersOnly bool) []*mention {
 	g := s.rightGroup(k, b, maxGap)
 	for j := k; len(g) > 0 && j < g[0].start; j++ {
 		if prepositions[s.toks[j].Fold] || s.toks[j].Text == "à" {
+			return nil
+		}
+	}
+	if len(g) > 0 && partnersOnly {
+		if e := g[len(g)-1].end; e+1 < len(s.toks) && s.toks[e].Fold == "'" && s.toks[e+1].Fold == "s" {
 			return nil
 		}
 	}
@@ -560,7 +574,7 @@ func (d *doc) symmetric(s *sent, t trig, pred string, a, b int, sc scope, props 
 	}
 	left = s.leftGroup(t.start, max(a, t.start-25))
 	if len(right) == 0 && !t.p.rel.Noun {
-		right = s.directObject(t.end, b, 3)
+		right = s.directObject(t.end, b, 3, true)
 	}
 	ls := d.states(left, true)
 	rs := d.states(right, true)
