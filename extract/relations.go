@@ -456,6 +456,10 @@ func (d *doc) objectOf(s *sent, t trig, b int) []*mention {
 			continue
 		}
 		if m := s.mentionAt(k); m != nil && !(r.Noun && m.kind == mkDemonym && k <= t.end+2 && d.lang == "fr") {
+			if r.Noun && !containsFolded(r.Preps, "de") && s.complement(m.start, m.end) {
+				k = m.end // the noun's agent: "l'adhésion de la Finlande à l'OTAN"
+				continue
+			}
 			break
 		}
 		if !s.toks[k].Word && s.toks[k].Text != "'" {
