@@ -253,6 +253,29 @@ func (d *doc) agreementsIn(s *sent) {
 		}
 		// the year: before the head (the 1951 … Treaty), or after it behind a
 		// signing word (les accords d'Évian, signés le 18 mars 1962)
+		// leaving it: "the United States would withdraw from the Iran nuclear deal"
+		var withdrawn []string
+		var withdrawTrig *span
+		for _, c := range s.cues["withdrawal"] {
+			if c.end <= h.start && c.start >= max(a0, h.start-8) {
+				withdrawn = append(withdrawn, d.states(s.leftGroup(c.start, a0), true)...)
+				cc := c
+				withdrawTrig = &cc
+			}
+		}
+		parties = append(parties, withdrawn...)
+		// "the Iran nuclear deal": a country named right before the head is a party
+		for k := h.start; k > max(a0, h.start-3); k-- {
+			if m := s.mentionEndingAt(k); m != nil {
+				if (m.kind == mkName || m.kind == mkDemonym) && strings.HasPrefix(m.id, "country:") {
+					parties = append(parties, m.id)
+				}
+				break
+			}
+			if !s.toks[k-1].Word || s.toks[k-1].Upper {
+				break
+			}
+		}
 		year := ""
 		signedAfter := false
 		for k := max(a0, h.start-8); k < min(limit, h.end+14); k++ {
@@ -324,10 +347,20 @@ func (d *doc) agreementsIn(s *sent) {
 			ts, te = signTrig.start, signTrig.end
 		}
 		sc := d.scopeOf(s, ts, te)
+		if signTrig == nil && !s.hasCue("future", max(0, h.start-3), h.end) && !s.hasCue("hypothetical", max(0, h.start-3), h.end) {
+			sc.modality = kg.ModAsserted // a named agreement binds its parties whatever the verb of the sentence
+		}
 		for _, p := range dedupe(parties) {
-			if strings.HasPrefix(p, "country:") || strings.HasPrefix(p, "org:") || strings.HasPrefix(p, "group:") {
-				d.addFact(s, p, "PARTY_TO", a.ref, sc, nil, 0.85)
+			if !(strings.HasPrefix(p, "country:") || strings.HasPrefix(p, "org:") || strings.HasPrefix(p, "group:")) {
+				continue
 			}
+			if contains(withdrawn, p) {
+				wsc := d.scopeOf(s, withdrawTrig.start, withdrawTrig.end)
+				wsc.negated = !wsc.negated // withdrawing: no longer a party
+				d.addFact(s, p, "PARTY_TO", a.ref, wsc, nil, 0.8)
+				continue
+			}
+			d.addFact(s, p, "PARTY_TO", a.ref, sc, nil, 0.85)
 		}
 		for _, p := range dedupe(signers) {
 			st := d.stateOf(p)

@@ -20,6 +20,11 @@ func (d *doc) scopeOf(s *sent, ts, te int) scope {
 	var sc scope
 	from := max(a, ts-5)
 	suppressed := func(k int) bool {
+		for _, c := range s.cues["hypothetical"] {
+			if k >= c.start && k < c.end && c.end-c.start > 1 {
+				return true // "did not rule out": no negation
+			}
+		}
 		for _, cls := range []string{"alleged", "absence"} {
 			for _, c := range s.cues[cls] {
 				if k >= c.start && k < c.end {
@@ -52,9 +57,9 @@ func (d *doc) scopeOf(s *sent, ts, te int) scope {
 	switch {
 	case s.hasCue("alleged", max(a, ts-6), te+1) || s.hasLongCue("alleged", te, min(b, te+15), 3):
 		sc.modality = kg.ModAlleged
-	case s.hasCue("hypothetical", max(a, ts-6), te) || conditionalVerb(d.lang, s, ts, te) || s.hasCueWord("hypothetical", a, ts, "if", "si"):
+	case s.hasCue("hypothetical", s.clauseStart(ts, a, 10), te) || conditionalVerb(d.lang, s, ts, te) || s.hasCueWord("hypothetical", a, ts, "if", "si"):
 		sc.modality = kg.ModHypothetical
-	case s.hasCue("future", max(a, ts-6), te+1) || futureVerb(d.lang, s, ts, te):
+	case s.hasCue("future", s.clauseStart(ts, a, 10), te+1) || futureVerb(d.lang, s, ts, te):
 		sc.modality = kg.ModFuture
 	}
 	// attribution: selon X / according to X
@@ -100,6 +105,21 @@ func (d *doc) scopeOf(s *sent, ts, te int) scope {
 		sc.attributed = d.speechSource(s, ts)
 	}
 	return sc
+}
+
+// clauseStart is where a modal before token ts may stand: at most max tokens
+// back, not past a comma, "that/que" or "but/mais" ("the United States would
+// withdraw … and reimpose sanctions": "would" reaches "sanctions").
+func (s *sent) clauseStart(ts, a, max int) int {
+	k := ts
+	for k > a && k > ts-max {
+		f := s.toks[k-1].Fold
+		if f == "," || f == "that" || f == "que" || f == "qu" || f == "but" || f == "mais" || f == "while" || f == "tandis" {
+			break
+		}
+		k--
+	}
+	return k
 }
 
 // hasLongCue reports a cue of at least n tokens starting in [from, to):

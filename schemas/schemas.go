@@ -137,6 +137,7 @@ var CueClasses = map[string]string{
 	"org_anaphor":  "phrases that refer back to the last organisation: the community, l'organisation",
 	"passive":      "passive participles whose left actor is the object: accusés de, accused of",
 	"hosts":        "nouns naming the countries that host the forces in focus: pays d'accueil, host nations",
+	"withdrawal":   "leaving an agreement: withdraw from, se retirer de (a negated PARTY_TO)",
 }
 
 // Schema is everything extraction needs, merged and validated.
