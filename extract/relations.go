@@ -483,6 +483,10 @@ func (d *doc) objectOf(s *sent, t trig, b int) []*mention {
 func (s *sent) directObject(k, b, maxGap int, partnersOnly bool) []*mention {
 	g := s.rightGroup(k, b, maxGap)
 	for j := k; len(g) > 0 && j < g[0].start; j++ {
+		if c, ok := s.cueAt("adverb", j); ok {
+			j = c.end - 1 // "accuse à son tour les États-Unis"
+			continue
+		}
 		if prepositions[s.toks[j].Fold] || s.toks[j].Text == "à" {
 			return nil
 		}

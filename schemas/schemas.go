@@ -138,6 +138,7 @@ var CueClasses = map[string]string{
 	"passive":      "passive participles whose left actor is the object: accusés de, accused of",
 	"hosts":        "nouns naming the countries that host the forces in focus: pays d'accueil, host nations",
 	"withdrawal":   "leaving an agreement: withdraw from, se retirer de (a negated PARTY_TO)",
+	"adverb":       "adverbial phrases that may stand between a verb and its object: à son tour, in turn",
 }
 
 // Schema is everything extraction needs, merged and validated.
