@@ -103,22 +103,22 @@ func (c *Cypher) Write(r kg.Result) error {
 		return err
 	}
 	for _, n := range rows.nodes {
-		k := n.label + "\x00" + n.id
+		k := n.Label + "\x00" + n.ID
 		if old, ok := c.nodeIdx[k]; ok {
-			neo.MergeInto(old.props, n.props)
+			neo.MergeInto(old.Props, n.Props)
 			continue
 		}
 		c.nodeIdx[k] = n
-		c.nodes[n.label] = append(c.nodes[n.label], n)
+		c.nodes[n.Label] = append(c.nodes[n.Label], n)
 		c.pending++
 	}
 	for _, rel := range rows.rels {
-		if old, ok := c.relIdx[rel.relKey]; ok {
-			old.merge(rel)
+		if old, ok := c.relIdx[rel.RelKey]; ok {
+			old.Merge(rel)
 			continue
 		}
-		c.relIdx[rel.relKey] = rel
-		g := rel.typ + " " + rel.from + " " + rel.to
+		c.relIdx[rel.RelKey] = rel
+		g := rel.Type + " " + rel.From + " " + rel.To
 		c.rels[g] = append(c.rels[g], rel)
 		c.pending++
 	}
@@ -127,7 +127,7 @@ func (c *Cypher) Write(r kg.Result) error {
 			continue
 		}
 		c.menIdx[mr] = true
-		c.mens[mr.label] = append(c.mens[mr.label], mr)
+		c.mens[mr.Label] = append(c.mens[mr.Label], mr)
 		c.pending++
 	}
 	if c.pending >= c.batch() {
@@ -151,10 +151,10 @@ func (c *Cypher) flushRows() error {
 					b.WriteString(",\n")
 				}
 				b.WriteString("{id: ")
-				b.WriteString(CypherString(n.id))
+				b.WriteString(CypherString(n.ID))
 				b.WriteString(", props: ")
-				if err := writeCypherMap(&b, n.props); err != nil {
-					return fmt.Errorf("node %s: %w", n.id, err)
+				if err := writeCypherMap(&b, n.Props); err != nil {
+					return fmt.Errorf("node %s: %w", n.ID, err)
 				}
 				b.WriteString("}")
 			}
@@ -174,11 +174,11 @@ func (c *Cypher) flushRows() error {
 					b.WriteString(",\n")
 				}
 				if err := writeRelRow(&b, r); err != nil {
-					return fmt.Errorf("relationship %s %s %s: %w", r.s, r.typ, r.o, err)
+					return fmt.Errorf("relationship %s %s %s: %w", r.S, r.Type, r.O, err)
 				}
 			}
 			b.WriteString("\n] AS row\n")
-			b.WriteString(neo.RelMerge(rows[0].typ, rows[0].from, rows[0].to, strconv.Itoa(neo.MaxEvidence)) + ";\n")
+			b.WriteString(neo.RelMerge(rows[0].Type, rows[0].From, rows[0].To, strconv.Itoa(neo.MaxEvidence)) + ";\n")
 			if _, err := c.w.WriteString(b.String()); err != nil {
 				return err
 			}
@@ -193,7 +193,7 @@ func (c *Cypher) flushRows() error {
 				if j > 0 {
 					b.WriteString(",\n")
 				}
-				b.WriteString("{doc: " + CypherString(mr.doc) + ", id: " + CypherString(mr.id) + "}")
+				b.WriteString("{doc: " + CypherString(mr.Doc) + ", id: " + CypherString(mr.ID) + "}")
 			}
 			b.WriteString("\n] AS row\n" + neo.MentionMerge(label) + ";\n")
 			if _, err := c.w.WriteString(b.String()); err != nil {
@@ -206,31 +206,31 @@ func (c *Cypher) flushRows() error {
 }
 
 func writeRelRow(b *strings.Builder, r *relRow) error {
-	b.WriteString("{s: " + CypherString(r.s) + ", o: " + CypherString(r.o))
-	b.WriteString(", negated: " + strconv.FormatBool(r.negated))
-	b.WriteString(", modality: " + CypherString(r.modality))
+	b.WriteString("{s: " + CypherString(r.S) + ", o: " + CypherString(r.O))
+	b.WriteString(", negated: " + strconv.FormatBool(r.Negated))
+	b.WriteString(", modality: " + CypherString(r.Modality))
 	b.WriteString(", attributed_to: ")
-	if s, ok := r.attributedTo.(string); ok {
+	if s, ok := r.AttributedTo.(string); ok {
 		b.WriteString(CypherString(s))
 	} else {
 		b.WriteString("null")
 	}
 	b.WriteString(", confidence: ")
-	if err := writeCypherValue(b, r.confidence); err != nil {
+	if err := writeCypherValue(b, r.Confidence); err != nil {
 		return err
 	}
 	b.WriteString(", sources: ")
-	writeCypherValue(b, r.sources)
+	writeCypherValue(b, r.Sources)
 	b.WriteString(", evidence: ")
-	writeCypherValue(b, r.evidence)
+	writeCypherValue(b, r.Evidence)
 	b.WriteString(", props: ")
-	if err := writeCypherMap(b, r.props); err != nil {
+	if err := writeCypherMap(b, r.Props); err != nil {
 		return err
 	}
 	for _, kv := range []struct {
 		k string
 		v any
-	}{{"plover", r.plover}, {"cameo", r.cameo}} {
+	}{{"plover", r.Plover}, {"cameo", r.Cameo}} {
 		b.WriteString(", " + kv.k + ": ")
 		if s, ok := kv.v.(string); ok {
 			b.WriteString(CypherString(s))

@@ -73,37 +73,13 @@ func (o Ontology) sortedLabels() []string {
 	return out
 }
 
-// nodeRow is a node as the loader writes it: a label, an id and properties
-// (id excluded).
-type nodeRow struct {
-	label, id string
-	props     map[string]any
-}
-
-// relKey is the identity of a relationship: (start, type, end, negated).
-type relKey struct {
-	s, typ, o string
-	negated   bool
-}
-
-// relRow is a fact relationship with the properties the loader gives it.
-type relRow struct {
-	relKey
-	from, to     string // labels of the ends
-	modality     string
-	attributedTo any // string or nil
-	confidence   float64
-	sources      []string
-	evidence     []string
-	props        map[string]any
-	plover       any // string or nil
-	cameo        any
-}
-
-// mentionRow is Document-[:MENTIONS]->entity.
-type mentionRow struct {
-	doc, id, label string
-}
+// The rows of the graph model (kg/neo), shared with the loader.
+type (
+	nodeRow    = neo.Node
+	relRow     = neo.Rel
+	relKey     = neo.RelKey
+	mentionRow = neo.Mention
+)
 
 // rows is the graph of one result.
 type rows struct {
@@ -112,13 +88,11 @@ type rows struct {
 	mentions []mentionRow
 }
 
-// mapper turns results into rows, as the loader's plan does, remembering the
-// label of every entity id it has seen (a small map: one entry per entity,
-// none per fact or document).
+// mapper turns results into rows with the loader's model (kg/neo),
+// remembering the label of every entity id it has seen.
 type mapper struct {
-	ont     Ontology
-	labels  map[string]bool
-	labelOf map[string]string
+	ont Ontology
+	b   *neo.Builder
 }
 
 func newMapper(ont Ontology) (*mapper, error) {
@@ -126,208 +100,37 @@ func newMapper(ont Ontology) (*mapper, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &mapper{ont: ont, labels: labels, labelOf: map[string]string{}}, nil
+	return &mapper{ont: ont, b: &neo.Builder{Voc: vocabulary{ont, labels}, Merge: true}}, nil
 }
 
-// entityReserved and factReserved are the keys the loader owns (graph/load.go).
-var (
-	entityReserved = map[string]bool{"id": true}
-	factReserved   = map[string]bool{"negated": true, "modality": true, "attributed_to": true,
-		"confidence": true, "sources": true, "evidence": true, "plover": true, "cameo": true}
-)
+// vocabulary checks rows against the ontology the writers were given.
+type vocabulary struct {
+	ont    Ontology
+	labels map[string]bool
+}
 
-// endpoint is the label of a fact's end: its entity record's, else its prefix's.
-func (m *mapper) endpoint(id string) (string, error) {
-	if l, ok := m.labelOf[id]; ok {
-		return l, nil
+func (v vocabulary) HasLabel(l string) bool { return v.labels[l] }
+
+func (v vocabulary) Predicate(name string) (neo.Predicate, bool) {
+	p, ok := v.ont.Predicates[name]
+	return neo.Predicate{Symmetric: p.Symmetric, Plover: p.Plover, Cameo: p.Cameo}, ok
+}
+
+func (v vocabulary) LabelOfID(id string) string {
+	if v.ont.LabelOfID == nil {
+		return ""
 	}
-	l := ""
-	if m.ont.LabelOfID != nil {
-		l = m.ont.LabelOfID(id)
-	}
-	if l == "" || l == kg.LabelDocument {
-		return "", fmt.Errorf("no entity record for %q and its prefix names no entity label", id)
-	}
-	if !m.labels[l] {
-		return "", fmt.Errorf("label %q is not in the ontology", l)
-	}
-	return l, nil
+	return v.ont.LabelOfID(id)
 }
 
 // result maps one result. Like the loader, it refuses the whole result when
 // a label, type or document id is not allowed.
 func (m *mapper) result(r kg.Result) (*rows, error) {
-	var errs []string
-	fail := func(format string, args ...any) { errs = append(errs, fmt.Sprintf(format, args...)) }
-	out := &rows{}
-
-	// Entities: one row per id, later records' props over earlier ones.
 	ents := append([]kg.Entity(nil), r.Entities...)
 	sort.SliceStable(ents, func(a, b int) bool { return ents[a].ID < ents[b].ID })
-	index := map[string]*nodeRow{}
-	for _, e := range ents {
-		if e.ID == "" {
-			fail("entity with no id (name %q)", e.Name)
-			continue
-		}
-		if !m.labels[e.Label] || e.Label == kg.LabelDocument {
-			fail("entity %s: label %q is not an entity label of the ontology", e.ID, e.Label)
-			continue
-		}
-		if old, ok := m.labelOf[e.ID]; ok && old != e.Label {
-			fail("entity %s: label %s, but %s earlier", e.ID, e.Label, old)
-			continue
-		}
-		props := entityProps(e)
-		if row, ok := index[e.ID]; ok {
-			neo.MergeInto(row.props, props)
-			continue
-		}
-		m.labelOf[e.ID] = e.Label
-		row := &nodeRow{label: e.Label, id: e.ID, props: props}
-		index[e.ID] = row
-		out.nodes = append(out.nodes, row)
-	}
-
-	// The document.
-	d := r.Document
-	if !strings.HasPrefix(d.ID, "doc:") {
-		fail("document %q: id does not start with doc:", d.ID)
-	} else {
-		props := map[string]any{}
-		for k, v := range map[string]string{"title": d.Title, "lang": d.Lang, "published": d.Published, "source": d.Source} {
-			if v != "" {
-				props[k] = v
-			}
-		}
-		out.nodes = append(out.nodes, &nodeRow{label: kg.LabelDocument, id: d.ID, props: props})
-	}
-
-	// Facts, merged by key; mentions of their ends and attributions.
-	rels := map[relKey]*relRow{}
-	mentioned := map[string]map[string]bool{} // doc → entity ids
-	var docs []string
-	mention := func(doc, id string) {
-		if doc == "" || id == "" {
-			return
-		}
-		if mentioned[doc] == nil {
-			mentioned[doc] = map[string]bool{}
-			docs = append(docs, doc)
-		}
-		mentioned[doc][id] = true
-	}
-	for _, f := range r.Facts {
-		info, ok := m.ont.Predicates[f.Predicate]
-		if !ok {
-			fail("fact %s %s %s: predicate %q is not in the ontology", f.Subject, f.Predicate, f.Object, f.Predicate)
-			continue
-		}
-		s, o := f.Subject, f.Object
-		if info.Symmetric && o < s {
-			s, o = o, s
-		}
-		from, err1 := m.endpoint(s)
-		to, err2 := m.endpoint(o)
-		if err1 != nil || err2 != nil {
-			err := err1
-			if err == nil {
-				err = err2
-			}
-			fail("fact %s %s %s: %v", f.Subject, f.Predicate, f.Object, err)
-			continue
-		}
-		mod := f.Modality
-		if mod == "" {
-			mod = kg.ModAsserted
-		}
-		var attr any
-		if f.AttributedTo != nil && *f.AttributedTo != "" {
-			attr = *f.AttributedTo
-		}
-		mention(f.Evidence.Doc, f.Subject)
-		mention(f.Evidence.Doc, f.Object)
-		if attr != nil {
-			if _, err := m.endpoint(attr.(string)); err == nil {
-				mention(f.Evidence.Doc, attr.(string))
-			}
-		}
-		row := &relRow{
-			relKey: relKey{s, f.Predicate, o, f.Negated}, from: from, to: to,
-			modality: mod, attributedTo: attr, confidence: f.Confidence,
-			sources:  neo.AppendNew(nil, f.Evidence.Doc),
-			evidence: neo.AppendNew(nil, f.Evidence.Text),
-			props:    neo.FlattenProps(f.Props, factReserved),
-			plover:   neo.Nullable(info.Plover), cameo: neo.Nullable(info.Cameo),
-		}
-		if old, ok := rels[row.relKey]; ok {
-			old.merge(row)
-			continue
-		}
-		rels[row.relKey] = row
-		out.rels = append(out.rels, row)
-	}
-	for _, doc := range docs {
-		ids := make([]string, 0, len(mentioned[doc]))
-		for id := range mentioned[doc] {
-			ids = append(ids, id)
-		}
-		sort.Strings(ids)
-		for _, id := range ids {
-			if l, err := m.endpoint(id); err == nil {
-				out.mentions = append(out.mentions, mentionRow{doc: doc, id: id, label: l})
-			}
-		}
-	}
+	nr, errs := m.b.Build([]kg.Document{r.Document}, ents, r.Facts)
 	if len(errs) > 0 {
-		return nil, fmt.Errorf("document %s: %s", d.ID, strings.Join(errs, "; "))
+		return nil, fmt.Errorf("document %s: %s", r.Document.ID, strings.Join(errs, "; "))
 	}
-	return out, nil
-}
-
-// entityProps are an entity's node properties: its props (flattened), its
-// name as name, a different name in its props as official_name.
-func entityProps(e kg.Entity) map[string]any {
-	props := neo.FlattenProps(e.Props, entityReserved)
-	if n, ok := props["name"]; ok {
-		delete(props, "name")
-		if s, _ := n.(string); s != e.Name || e.Name == "" {
-			if e.Name == "" {
-				e.Name = s
-			} else {
-				props["official_name"] = n
-			}
-		}
-	}
-	if e.Name != "" {
-		props["name"] = e.Name
-	}
-	return props
-}
-
-// merge folds src, a later row with the same key, into r as the loader's
-// Cypher does: asserted wins, the first attribution, the highest confidence,
-// sources and evidence appended without repeats (evidence up to MaxEvidence),
-// later props over earlier ones.
-func (r *relRow) merge(src *relRow) {
-	if src.modality == kg.ModAsserted {
-		r.modality = kg.ModAsserted
-	}
-	if r.attributedTo == nil {
-		r.attributedTo = src.attributedTo
-	}
-	if src.confidence > r.confidence {
-		r.confidence = src.confidence
-	}
-	for _, s := range src.sources {
-		r.sources = neo.AppendNew(r.sources, s)
-	}
-	for _, e := range src.evidence {
-		if len(r.evidence) >= MaxEvidence {
-			break
-		}
-		r.evidence = neo.AppendNew(r.evidence, e)
-	}
-	neo.MergeInto(r.props, src.props)
-	r.plover, r.cameo = src.plover, src.cameo
+	return &rows{nodes: nr.Nodes, rels: nr.Rels, mentions: nr.Mentions}, nil
 }

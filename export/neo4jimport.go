@@ -104,10 +104,10 @@ func NewNeo4jImport(dir string, ont Ontology) (*Neo4jImport, error) {
 }
 
 func nodeKey(n *nodeRow) string {
-	if n.label == kg.LabelDocument {
-		return documentSpace + "\x00" + n.id
+	if n.Label == kg.LabelDocument {
+		return documentSpace + "\x00" + n.ID
 	}
-	return entitySpace + "\x00" + n.id
+	return entitySpace + "\x00" + n.ID
 }
 
 // Write adds one result: its nodes and relationships to the maps, its
@@ -123,27 +123,27 @@ func (w *Neo4jImport) Write(r kg.Result) error {
 	for _, n := range rows.nodes {
 		k := nodeKey(n)
 		if old, ok := w.nodes[k]; ok {
-			neo.MergeInto(old.props, n.props)
+			neo.MergeInto(old.Props, n.Props)
 			continue
 		}
 		w.nodes[k] = n
 		w.order = append(w.order, n)
 	}
 	for _, rel := range rows.rels {
-		if old, ok := w.rels[rel.relKey]; ok {
-			old.merge(rel)
+		if old, ok := w.rels[rel.RelKey]; ok {
+			old.Merge(rel)
 			continue
 		}
-		w.rels[rel.relKey] = rel
+		w.rels[rel.RelKey] = rel
 		w.relOrder = append(w.relOrder, rel)
 	}
 	for _, mr := range rows.mentions {
-		pair := [2]string{mr.doc, mr.id}
+		pair := [2]string{mr.Doc, mr.ID}
 		if w.menSeen[pair] {
 			continue
 		}
 		w.menSeen[pair] = true
-		if w.nodes[documentSpace+"\x00"+mr.doc] == nil || w.nodes[entitySpace+"\x00"+mr.id] == nil {
+		if w.nodes[documentSpace+"\x00"+mr.Doc] == nil || w.nodes[entitySpace+"\x00"+mr.ID] == nil {
 			w.stats.Dropped++
 			continue
 		}
@@ -156,8 +156,8 @@ func (w *Neo4jImport) Write(r kg.Result) error {
 			w.relFiles = append(w.relFiles, f.path)
 			f.header([]string{":START_ID(" + documentSpace + ")", ":END_ID(" + entitySpace + ")", ":TYPE"})
 		}
-		w.men.str(mr.doc)
-		w.men.str(mr.id)
+		w.men.str(mr.Doc)
+		w.men.str(mr.ID)
 		w.men.raw(mentions)
 		if err := w.men.end(); err != nil {
 			return err
@@ -183,8 +183,8 @@ func (w *Neo4jImport) Flush() error {
 	// Nodes, by label.
 	byLabel := map[string][]*nodeRow{}
 	for _, n := range w.order {
-		byLabel[n.label] = append(byLabel[n.label], n)
-		if n.label == kg.LabelDocument {
+		byLabel[n.Label] = append(byLabel[n.Label], n)
+		if n.Label == kg.LabelDocument {
 			w.stats.Documents++
 		} else {
 			w.stats.Entities++
@@ -197,7 +197,7 @@ func (w *Neo4jImport) Flush() error {
 		}
 		var items []item
 		for _, n := range byLabel[label] {
-			items = append(items, item{ids: []string{n.id}, tag: label, props: n.props})
+			items = append(items, item{ids: []string{n.ID}, tag: label, props: n.Props})
 		}
 		err := w.writeTables("nodes-"+label, []string{"id:ID(" + space + ")", ":LABEL"}, items, &w.nodeFiles)
 		if err != nil {
@@ -208,23 +208,23 @@ func (w *Neo4jImport) Flush() error {
 	// Fact relationships, by type; those whose ends are not nodes are dropped.
 	byType := map[string][]item{}
 	for _, r := range w.relOrder {
-		if w.nodes[entitySpace+"\x00"+r.s] == nil || w.nodes[entitySpace+"\x00"+r.o] == nil {
+		if w.nodes[entitySpace+"\x00"+r.S] == nil || w.nodes[entitySpace+"\x00"+r.O] == nil {
 			w.stats.Dropped++
 			continue
 		}
-		props := make(map[string]any, len(r.props)+8)
-		neo.MergeInto(props, r.props)
-		props["negated"] = r.negated
-		props["modality"] = r.modality
-		props["confidence"] = r.confidence
-		props["sources"] = r.sources
-		props["evidence"] = r.evidence
-		for k, v := range map[string]any{"attributed_to": r.attributedTo, "plover": r.plover, "cameo": r.cameo} {
+		props := make(map[string]any, len(r.Props)+8)
+		neo.MergeInto(props, r.Props)
+		props["negated"] = r.Negated
+		props["modality"] = r.Modality
+		props["confidence"] = r.Confidence
+		props["sources"] = r.Sources
+		props["evidence"] = r.Evidence
+		for k, v := range map[string]any{"attributed_to": r.AttributedTo, "plover": r.Plover, "cameo": r.Cameo} {
 			if v != nil {
 				props[k] = v
 			}
 		}
-		byType[r.typ] = append(byType[r.typ], item{ids: []string{r.s, r.o}, tag: r.typ, props: props})
+		byType[r.Type] = append(byType[r.Type], item{ids: []string{r.S, r.O}, tag: r.Type, props: props})
 		w.stats.Relationships++
 	}
 	for _, typ := range neo.SortedKeys(byType) {
@@ -239,7 +239,7 @@ func (w *Neo4jImport) Flush() error {
 	var schema strings.Builder
 	schema.WriteString("// Constraints of irkg load: run with cypher-shell -f once the imported database is started.\n")
 	for _, l := range w.m.ont.sortedLabels() {
-		fmt.Fprintf(&schema, "CREATE CONSTRAINT IF NOT EXISTS FOR (n:%s) REQUIRE n.id IS UNIQUE;\n", l)
+		fmt.Fprintf(&schema, "%s;\n", neo.ConstraintCypher(l))
 	}
 	schema.WriteString("CALL db.awaitIndexes(300);\n")
 	if err := os.WriteFile(w.SchemaFile(), []byte(schema.String()), 0o644); err != nil {

@@ -4,11 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"sort"
 	"strings"
 	"time"
 
-	"github.com/irkg/irkg/kg"
 	"github.com/irkg/irkg/kg/neo"
 )
 
@@ -213,245 +211,68 @@ func (p *plan) rows() int {
 	return n
 }
 
-// entityReserved are keys entity props may not set: the loader owns them.
-var entityReserved = map[string]bool{"id": true}
-
-// factReserved are relationship properties the loader computes.
-var factReserved = map[string]bool{"negated": true, "modality": true, "attributed_to": true,
-	"confidence": true, "sources": true, "evidence": true, "plover": true, "cameo": true}
-
-// relKey is the identity of a relationship.
-type relKey struct {
-	s, typ, o string
-	negated   bool
-}
-
 // buildPlan validates in against allow and groups its rows. With merge, facts
 // with the same key become one row (sources and evidence gathered in input
 // order, the highest confidence, the first attribution); without, each fact
 // is a row of its own, and Cypher merges them the same way.
 func buildPlan(in *Input, allow *Allow, merge bool) (*plan, error) {
-	var errs []string
-	fail := func(format string, args ...any) {
-		if len(errs) < 20 {
-			errs = append(errs, fmt.Sprintf(format, args...))
-		} else if len(errs) == 20 {
-			errs = append(errs, "…")
+	b := &neo.Builder{Voc: vocabulary{allow}, Merge: merge}
+	rows, errs := b.Build(in.Documents, in.Entities, in.Facts)
+	if len(errs) > 0 {
+		if len(errs) > 20 {
+			errs = append(errs[:20], "…")
 		}
+		return nil, errors.New(strings.Join(errs, "\n"))
 	}
+	p := &plan{entities: rows.Entities, documents: rows.Documents, relations: rows.Relations}
 
-	// Entities: one row per id, later records' props over earlier ones.
-	labelOf := map[string]string{}
 	nodeRows := map[string][]map[string]any{} // by label
-	nodeIndex := map[string]map[string]any{}  // id → its row
-	for _, e := range in.Entities {
-		if e.ID == "" {
-			fail("entity with no id (name %q)", e.Name)
-			continue
-		}
-		if _, err := allow.Label(e.Label); err != nil || e.Label == kg.LabelDocument {
-			if err == nil {
-				err = fmt.Errorf("label Document is for document records")
-			}
-			fail("entity %s: %v", e.ID, err)
-			continue
-		}
-		if old, ok := labelOf[e.ID]; ok && old != e.Label {
-			fail("entity %s: label %s, but %s elsewhere in the input", e.ID, e.Label, old)
-			continue
-		}
-		props := neo.FlattenProps(e.Props, entityReserved)
-		if n, ok := props["name"]; ok {
-			delete(props, "name")
-			if s, _ := n.(string); s != e.Name || e.Name == "" {
-				if e.Name == "" {
-					e.Name = s
-				} else {
-					props["official_name"] = n
-				}
-			}
-		}
-		if e.Name != "" {
-			props["name"] = e.Name
-		}
-		if row, ok := nodeIndex[e.ID]; ok {
-			row["props"] = neo.MergeInto(row["props"].(map[string]any), props)
-			continue
-		}
-		labelOf[e.ID] = e.Label
-		row := map[string]any{"id": e.ID, "props": props}
-		nodeIndex[e.ID] = row
-		nodeRows[e.Label] = append(nodeRows[e.Label], row)
+	for _, n := range rows.Nodes {
+		nodeRows[n.Label] = append(nodeRows[n.Label], map[string]any{"id": n.ID, "props": n.Props})
 	}
-	p := &plan{entities: len(nodeIndex)}
-
-	// Documents.
-	docSeen := map[string]map[string]any{}
-	for _, d := range in.Documents {
-		if !strings.HasPrefix(d.ID, "doc:") {
-			fail("document %q: id does not start with doc:", d.ID)
-			continue
-		}
-		props := map[string]any{}
-		for k, v := range map[string]string{"title": d.Title, "lang": d.Lang, "published": d.Published, "source": d.Source} {
-			if v != "" {
-				props[k] = v
-			}
-		}
-		if row, ok := docSeen[d.ID]; ok {
-			row["props"] = neo.MergeInto(row["props"].(map[string]any), props)
-			continue
-		}
-		row := map[string]any{"id": d.ID, "props": props}
-		docSeen[d.ID] = row
-		nodeRows[kg.LabelDocument] = append(nodeRows[kg.LabelDocument], row)
-	}
-	p.documents = len(docSeen)
 	for _, label := range neo.SortedKeys(nodeRows) {
 		p.nodes = append(p.nodes, group{name: label, cypher: "UNWIND $rows AS row\n" + neo.NodeMerge(label), rows: nodeRows[label]})
 	}
 
-	// endpoint resolves the label of a fact's end: its entity record, else its id prefix.
-	endpoint := func(id string) (string, error) {
-		if l, ok := labelOf[id]; ok {
-			return l, nil
-		}
-		l := LabelOfID(id)
-		if l == "" || l == kg.LabelDocument {
-			return "", fmt.Errorf("no entity record for %q and its prefix names no entity label", id)
-		}
-		if _, err := allow.Label(l); err != nil {
-			return "", err
-		}
-		return l, nil
+	relRows := map[[3]string][]map[string]any{} // by type, start label, end label
+	for _, r := range rows.Rels {
+		k := [3]string{r.Type, r.From, r.To}
+		relRows[k] = append(relRows[k], r.Params())
+	}
+	keys := make([][3]string, 0, len(relRows))
+	for k := range relRows {
+		keys = append(keys, k)
+	}
+	neo.SortRels(keys)
+	for _, k := range keys {
+		p.rels = append(p.rels, group{name: k[0] + " " + k[1] + "->" + k[2],
+			cypher: "UNWIND $rows AS row\n" + neo.RelMerge(k[0], k[1], k[2], "$maxEvidence") + "\nRETURN count(*) AS matched", rows: relRows[k]})
 	}
 
-	// Facts.
-	type relGroupKey struct{ typ, from, to string }
-	relRows := map[relGroupKey][]map[string]any{}
-	relIndex := map[relKey]map[string]any{}
-	mentions := map[string]map[string]bool{} // doc → entity ids
-	var mentionOrder []string
-	mention := func(doc, id string) {
-		if doc == "" || id == "" {
-			return
-		}
-		m, ok := mentions[doc]
-		if !ok {
-			m = map[string]bool{}
-			mentions[doc] = m
-			mentionOrder = append(mentionOrder, doc)
-		}
-		m[id] = true
-	}
-	for _, f := range in.Facts {
-		info, err := allow.Predicate(f.Predicate)
-		if err != nil {
-			fail("fact %s %s %s: %v", f.Subject, f.Predicate, f.Object, err)
-			continue
-		}
-		s, o := f.Subject, f.Object
-		if info.Symmetric && o < s {
-			s, o = o, s
-		}
-		from, err1 := endpoint(s)
-		to, err2 := endpoint(o)
-		if err := errors.Join(err1, err2); err != nil {
-			fail("fact %s %s %s: %v", f.Subject, f.Predicate, f.Object, err)
-			continue
-		}
-		mod := f.Modality
-		if mod == "" {
-			mod = kg.ModAsserted
-		}
-		var attr any
-		if f.AttributedTo != nil && *f.AttributedTo != "" {
-			attr = *f.AttributedTo
-		}
-		mention(f.Evidence.Doc, f.Subject)
-		mention(f.Evidence.Doc, f.Object)
-		if attr != nil {
-			if _, err := endpoint(attr.(string)); err == nil {
-				mention(f.Evidence.Doc, attr.(string))
-			}
-		}
-		k := relKey{s, f.Predicate, o, f.Negated}
-		if row, ok := relIndex[k]; ok && merge {
-			mergeFact(row, f, mod, attr)
-			continue
-		}
-		row := map[string]any{
-			"s": s, "o": o, "negated": f.Negated, "modality": mod, "attributed_to": attr,
-			"confidence": f.Confidence, "sources": neo.AppendNew(nil, f.Evidence.Doc),
-			"evidence": neo.AppendNew(nil, f.Evidence.Text),
-			"props":    neo.FlattenProps(f.Props, factReserved),
-			"plover":   neo.Nullable(info.Codes.Plover), "cameo": neo.Nullable(info.Codes.Cameo),
-		}
-		if _, ok := relIndex[k]; !ok {
-			relIndex[k] = row
-		}
-		gk := relGroupKey{f.Predicate, from, to}
-		relRows[gk] = append(relRows[gk], row)
-	}
-	p.relations = len(relIndex)
-	gks := make([]relGroupKey, 0, len(relRows))
-	for gk := range relRows {
-		gks = append(gks, gk)
-	}
-	sort.Slice(gks, func(i, j int) bool {
-		a, b := gks[i], gks[j]
-		if a.typ != b.typ {
-			return a.typ < b.typ
-		}
-		if a.from != b.from {
-			return a.from < b.from
-		}
-		return a.to < b.to
-	})
-	for _, gk := range gks {
-		p.rels = append(p.rels, group{name: gk.typ + " " + gk.from + "->" + gk.to,
-			cypher: "UNWIND $rows AS row\n" + neo.RelMerge(gk.typ, gk.from, gk.to, "$maxEvidence") + "\nRETURN count(*) AS matched", rows: relRows[gk]})
-	}
-
-	// MENTIONS, grouped by the entity's label.
-	menRows := map[string][]map[string]any{}
-	for _, doc := range mentionOrder {
-		for _, id := range neo.SortedKeys(mentions[doc]) {
-			l, err := endpoint(id)
-			if err != nil {
-				continue // already reported with its fact
-			}
-			menRows[l] = append(menRows[l], map[string]any{"doc": doc, "id": id})
-		}
+	menRows := map[string][]map[string]any{} // MENTIONS, by the entity's label
+	for _, m := range rows.Mentions {
+		menRows[m.Label] = append(menRows[m.Label], map[string]any{"doc": m.Doc, "id": m.ID})
 	}
 	for _, label := range neo.SortedKeys(menRows) {
 		p.mentions = append(p.mentions, group{name: "MENTIONS of " + label, cypher: "UNWIND $rows AS row\n" + neo.MentionMerge(label) + "\nRETURN count(*) AS matched", rows: menRows[label]})
 	}
-
-	if len(errs) > 0 {
-		return nil, errors.New(strings.Join(errs, "\n"))
-	}
 	return p, nil
 }
 
-// mergeFact folds another fact with the same key into row, as the Cypher does.
-func mergeFact(row map[string]any, f kg.Fact, mod string, attr any) {
-	if mod == kg.ModAsserted {
-		row["modality"] = kg.ModAsserted
+// vocabulary lets the shared graph model (kg/neo) check against the allow-list.
+type vocabulary struct{ a *Allow }
+
+func (v vocabulary) HasLabel(l string) bool { _, err := v.a.Label(l); return err == nil }
+
+func (v vocabulary) Predicate(name string) (neo.Predicate, bool) {
+	info, err := v.a.Predicate(name)
+	if err != nil {
+		return neo.Predicate{}, false
 	}
-	if row["attributed_to"] == nil {
-		row["attributed_to"] = attr
-	}
-	if f.Confidence > row["confidence"].(float64) {
-		row["confidence"] = f.Confidence
-	}
-	row["sources"] = neo.AppendNew(row["sources"].([]string), f.Evidence.Doc)
-	ev := row["evidence"].([]string)
-	if len(ev) < MaxEvidence {
-		row["evidence"] = neo.AppendNew(ev, f.Evidence.Text)
-	}
-	row["props"] = neo.MergeInto(row["props"].(map[string]any), neo.FlattenProps(f.Props, factReserved))
+	return neo.Predicate{Symmetric: info.Symmetric, Plover: info.Codes.Plover, Cameo: info.Codes.Cameo}, true
 }
+
+func (v vocabulary) LabelOfID(id string) string { return LabelOfID(id) }
 
 // batches cuts rows into slices of at most size rows.
 func batches[T any](rows []T, size int) [][]T {

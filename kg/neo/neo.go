@@ -3,8 +3,8 @@
 // way in builds the same graph: how props become property values, how lists
 // of sources and evidence grow, and the MERGE statements themselves.
 //
-// It imports nothing of ours but kg's conventions; labels and types given to
-// the statement builders must come from an allow-list.
+// It imports only kg; labels and types given to the statement builders must
+// come from an allow-list (Vocabulary).
 package neo
 
 import (
