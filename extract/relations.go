@@ -379,6 +379,10 @@ func (s *sent) pronounBetween(a, b int) bool {
 	return false
 }
 
+// partitives are articles, not prepositions, before a direct object
+// ("ont frappé des véhicules libyens", "a livré du matériel russe").
+var partitives = map[string]bool{"des": true, "du": true, "de": true, "d": true, "of": true}
+
 var nounDeterminers = map[string]bool{"a": true, "an": true, "the": true, "this": true, "that": true, "its": true, "their": true, "his": true, "her": true, "our": true, "any": true, "no": true, "le": true, "la": true, "les": true, "l": true, "un": true, "une": true, "des": true, "sa": true, "son": true, "ses": true, "leur": true, "leurs": true, "cette": true, "ce": true, "cet": true, "du": true, "notre": true, "nos": true, "aucune": true, "aucun": true}
 
 // nounContext reports whether the word at k reads as a noun: after a
@@ -487,7 +491,8 @@ func (s *sent) directObject(k, b, maxGap int, partnersOnly bool) []*mention {
 			j = c.end - 1 // "accuse à son tour les États-Unis"
 			continue
 		}
-		if prepositions[s.toks[j].Fold] || s.toks[j].Text == "à" {
+		f := s.toks[j].Fold
+		if (prepositions[f] || s.toks[j].Text == "à") && !partitives[f] {
 			return nil
 		}
 	}
