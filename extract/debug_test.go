@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/irkg/irkg/extract/text"
-	"github.com/irkg/irkg/kg"
 )
 
 // TestDebug prints the mentions and triggers of IRKG_DEBUG_TEXT (a developer aid).
@@ -29,8 +28,8 @@ func TestDebug(t *testing.T) {
 	}
 	x := extractor(t)
 	tx := text.Normalize("Titre\n\n" + in)
-	d := &doc{x: x, lm: x.models[lang], lang: lang, text: tx, date: os.Getenv("IRKG_DEBUG_DATE"), factIdx: map[string]int{}, entities: map[string]kg.Entity{},
-		orgCount: map[string]int{}, personState: map[string]string{}, dynNames: map[string]string{}, personName: map[string]string{}, keep: true}
+	d := newDoc(x, x.models[lang], lang, tx, os.Getenv("IRKG_DEBUG_DATE"))
+	d.keep = true
 	d.run(text.Sentences(tx))
 	for _, s := range d.sents {
 		fmt.Printf("S%d: %s\n", s.idx, tx[s.span.Start:s.span.End])

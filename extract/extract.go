@@ -60,11 +60,7 @@ func (x *Extractor) Extract(a kg.Article) (kg.Result, error) {
 		return kg.Result{}, fmt.Errorf("unsupported language %q (supported: %s)", a.Lang, strings.Join(x.Languages(), ", "))
 	}
 	t := text.Normalize(a.Text)
-	d := &doc{
-		x: x, lm: lm, lang: a.Lang, text: t, date: a.Published, id: DocID(t),
-		factIdx: map[string]int{}, entities: map[string]kg.Entity{},
-		orgCount: map[string]int{}, personState: map[string]string{}, dynNames: map[string]string{}, personName: map[string]string{},
-	}
+	d := newDoc(x, lm, a.Lang, t, a.Published)
 	title := a.Title
 	spans := text.Sentences(t)
 	if title == "" && len(spans) > 0 {
@@ -80,6 +76,15 @@ func (x *Extractor) Extract(a kg.Article) (kg.Result, error) {
 	return res, nil
 }
 
+// newDoc starts reading the normalised text t of one article.
+func newDoc(x *Extractor, lm *langModel, lang, t, date string) *doc {
+	return &doc{
+		x: x, lm: lm, lang: lang, text: t, date: date, id: DocID(t),
+		factIdx: map[string]int{}, orgCount: map[string]int{}, personState: map[string]string{},
+		dynNames: map[string]string{}, personName: map[string]string{},
+	}
+}
+
 // doc is the state of one article while it is read.
 type doc struct {
 	x    *Extractor
@@ -93,9 +98,8 @@ type doc struct {
 	keep          bool
 	prevAgreement bool // the previous sentence mentioned an agreement
 
-	facts    []kg.Fact
-	factIdx  map[string]int
-	entities map[string]kg.Entity
+	facts   []kg.Fact
+	factIdx map[string]int
 
 	personState  map[string]string // person → the state or organisation they act for
 	personName   map[string]string // person id → display name (people not in the gazetteer)

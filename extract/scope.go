@@ -176,7 +176,7 @@ func (d *doc) speechSource(s *sent, ts int) string {
 		if speaker == "" && c.start > 0 && (s.toks[c.start-1].Fold == "il" || s.toks[c.start-1].Fold == "he" || s.toks[c.start-1].Fold == "elle" || s.toks[c.start-1].Fold == "she") {
 			speaker = d.lastSpeaker
 		}
-		if strings.Contains(text2(s, c), "-t-il") || strings.Contains(text2(s, c), "-t-elle") {
+		if strings.Contains(foldedText(s, c), "-t-il") || strings.Contains(foldedText(s, c), "-t-elle") {
 			speaker = d.lastSpeaker
 		}
 		if speaker == "" {
@@ -185,7 +185,7 @@ func (d *doc) speechSource(s *sent, ts int) string {
 		if strings.HasPrefix(speaker, "person:") {
 			d.lastSpeaker = speaker
 		}
-		if strings.HasPrefix(text2(s, c), "a-t-") {
+		if strings.HasPrefix(foldedText(s, c), "a-t-") {
 			inverted = true
 		}
 		if (ts >= c.end && !inverted) || (ts < c.start && s.quoted[ts]) {
@@ -198,7 +198,7 @@ func (d *doc) speechSource(s *sent, ts int) string {
 	return ""
 }
 
-func text2(s *sent, c span) string {
+func foldedText(s *sent, c span) string {
 	var b strings.Builder
 	for k := c.start; k < c.end && k < len(s.toks); k++ {
 		b.WriteString(s.toks[k].Fold)

@@ -19,9 +19,8 @@ var update = flag.Bool("update", false, "rewrite the golden files of the stages"
 func stages(t testing.TB, a kg.Article) string {
 	x := extractor(t)
 	tx := text.Normalize(a.Text)
-	d := &doc{x: x, lm: x.models[a.Lang], lang: a.Lang, text: tx, date: a.Published, factIdx: map[string]int{},
-		entities: map[string]kg.Entity{}, orgCount: map[string]int{}, personState: map[string]string{},
-		dynNames: map[string]string{}, personName: map[string]string{}, keep: true}
+	d := newDoc(x, x.models[a.Lang], a.Lang, tx, a.Published)
+	d.keep = true
 	d.run(text.Sentences(tx))
 	var b strings.Builder
 	for _, s := range d.sents {

@@ -146,7 +146,6 @@ type Schema struct {
 	Ontology  Ontology
 	predAt    []string // file:line of each predicate, for messages
 	clauseAt  []string
-	lexErrs   ErrorList
 	Lexicons  map[string]*Lexicon // by language
 	Entities  []GazEntity         // merged gazetteer, sorted by id
 	byID      map[string]*GazEntity
