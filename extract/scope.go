@@ -198,6 +198,7 @@ func (d *doc) speechSource(s *sent, ts int) string {
 	return ""
 }
 
+// foldedText is the folded text of a cue, its tokens joined ("a-t-il").
 func foldedText(s *sent, c span) string {
 	var b strings.Builder
 	for k := c.start; k < c.end && k < len(s.toks); k++ {
