@@ -3,12 +3,12 @@ package extract
 import (
 	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/irkg/irkg/extract/text"
+	"github.com/irkg/irkg/internal/golden"
 	"github.com/irkg/irkg/kg"
 )
 
@@ -52,39 +52,7 @@ func TestStagesGolden(t *testing.T) {
 	for _, a := range corpus(t) {
 		name := strings.TrimSuffix(filepath.Base(a.Source), ".txt")
 		t.Run(name, func(t *testing.T) {
-			got := stages(t, a)
-			path := filepath.Join("testdata", "stages", name+".txt")
-			if *update {
-				os.MkdirAll(filepath.Dir(path), 0o755)
-				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (go test ./extract -run TestStagesGolden -update)", err)
-			}
-			if got != string(want) {
-				var missing, extra []string
-				w := map[string]bool{}
-				for _, l := range strings.Split(string(want), "\n") {
-					w[l] = true
-				}
-				g := map[string]bool{}
-				for _, l := range strings.Split(got, "\n") {
-					g[l] = true
-					if !w[l] {
-						extra = append(extra, l)
-					}
-				}
-				for _, l := range strings.Split(string(want), "\n") {
-					if !g[l] {
-						missing = append(missing, l)
-					}
-				}
-				t.Errorf("%s differs\nmissing:\n  %s\nextra:\n  %s", path, strings.Join(missing, "\n  "), strings.Join(extra, "\n  "))
-			}
+			golden.Check(t, filepath.Join("testdata", "stages", name+".txt"), stages(t, a), *update)
 		})
 	}
 }

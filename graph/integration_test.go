@@ -2,11 +2,9 @@ package graph_test
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 
@@ -43,60 +41,7 @@ func load(t testing.TB, c *graph.Client, in *graph.Input) graph.Summary {
 	return s
 }
 
-// snapshot is the whole graph as sorted text: every node with its labels and
-// properties, every relationship with its ends and properties.
-func snapshot(t testing.TB, c *graph.Client) []string {
-	t.Helper()
-	ctx := context.Background()
-	var out []string
-	nodes, err := c.Run(ctx, "MATCH (n) RETURN labels(n) AS l, properties(n) AS p", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, r := range nodes.Rows {
-		out = append(out, "N "+canon(r[0])+" "+canon(r[1]))
-	}
-	rels, err := c.Run(ctx, "MATCH (a)-[r]->(b) RETURN a.id, type(r), b.id, properties(r)", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, r := range rels.Rows {
-		out = append(out, fmt.Sprintf("R %v -%v-> %v %s", r[0], r[1], r[2], canon(r[3])))
-	}
-	sort.Strings(out)
-	return out
-}
-
-func canon(v any) string {
-	b, _ := json.Marshal(v) // maps marshal with sorted keys
-	return string(b)
-}
-
 var allFixtures = []string{"doc-a.jsonl", "doc-b.jsonl", "doc-c.jsonl", "inject.jsonl"}
-
-func diff(t testing.TB, what string, got, want []string) {
-	t.Helper()
-	g, w := map[string]bool{}, map[string]bool{}
-	for _, x := range got {
-		g[x] = true
-	}
-	for _, x := range want {
-		w[x] = true
-	}
-	for _, x := range want {
-		if !g[x] {
-			t.Errorf("%s: missing %s", what, x)
-		}
-	}
-	for _, x := range got {
-		if !w[x] {
-			t.Errorf("%s: extra %s", what, x)
-		}
-	}
-	if len(got) != len(want) {
-		t.Errorf("%s: %d lines, want %d", what, len(got), len(want))
-	}
-}
 
 func TestLoadIsIdempotent(t *testing.T) {
 	c := graphtest.Client(t)
@@ -107,7 +52,7 @@ func TestLoadIsIdempotent(t *testing.T) {
 	if first.RelsCreated != first.Relations || first.Unmatched != 0 {
 		t.Errorf("first load: %d relationships created (want %d), %d unmatched", first.RelsCreated, first.Relations, first.Unmatched)
 	}
-	before := snapshot(t, c)
+	before := graphtest.Snapshot(t, c)
 
 	second := load(t, c, readInput(t, allFixtures...))
 	if second.NodesCreated != 0 || second.NodesUpdated != first.NodesCreated ||
@@ -115,7 +60,7 @@ func TestLoadIsIdempotent(t *testing.T) {
 		second.MentionsCreated != 0 || second.MentionsUpdated != first.MentionsCreated {
 		t.Errorf("reload: %+v\nwant nothing created and everything of %+v updated", second, first)
 	}
-	diff(t, "graph after reload", snapshot(t, c), before)
+	graphtest.Compare(t, "graph after reload", graphtest.Snapshot(t, c), before)
 }
 
 func TestLoadIsIncremental(t *testing.T) {
@@ -144,18 +89,18 @@ func TestLoadIsIncremental(t *testing.T) {
 		t.Errorf("CONSULTS = %s\nwant       %s", got, want)
 	}
 	// Loading the first document again changes nothing.
-	before := snapshot(t, c)
+	before := graphtest.Snapshot(t, c)
 	again := load(t, c, readInput(t, "doc-a.jsonl"))
 	if again.NodesCreated != 0 || again.RelsCreated != 0 || again.RelsUpdated != a.RelsCreated {
 		t.Errorf("reloading doc-a: %+v", again)
 	}
-	diff(t, "graph after reloading doc-a", snapshot(t, c), before)
+	graphtest.Compare(t, "graph after reloading doc-a", graphtest.Snapshot(t, c), before)
 }
 
 func TestInjectionIsStoredAsText(t *testing.T) {
 	c := graphtest.Client(t)
 	load(t, c, readInput(t, "doc-a.jsonl"))
-	before := len(snapshot(t, c))
+	before := len(graphtest.Snapshot(t, c))
 	load(t, c, readInput(t, "inject.jsonl"))
 	ctx := context.Background()
 	tab, err := c.Run(ctx, `MATCH (d:Document {id: 'doc:dddd000000000004'})
@@ -184,7 +129,7 @@ func TestInjectionIsStoredAsText(t *testing.T) {
 		}
 	}
 	// Nothing was deleted: doc-a's graph is all there, plus 3 nodes, 1 fact, 2 mentions.
-	if after := len(snapshot(t, c)); after != before+6 {
+	if after := len(graphtest.Snapshot(t, c)); after != before+6 {
 		t.Errorf("graph has %d nodes and relationships, want %d", after, before+6)
 	}
 }
@@ -193,7 +138,7 @@ func TestPerFactLoaderGivesTheSameGraph(t *testing.T) {
 	c := graphtest.Client(t)
 	in := readInput(t, allFixtures...)
 	load(t, c, in)
-	batched := snapshot(t, c)
+	batched := graphtest.Snapshot(t, c)
 	graphtest.Clean(t, c)
 	l := &graph.Loader{Client: c, PerFact: true}
 	s, err := l.Load(context.Background(), in)
@@ -203,7 +148,7 @@ func TestPerFactLoaderGivesTheSameGraph(t *testing.T) {
 	if s.Statements < len(in.Facts) {
 		t.Errorf("per-fact load ran %d statements for %d facts", s.Statements, len(in.Facts))
 	}
-	diff(t, "per-fact graph", snapshot(t, c), batched)
+	graphtest.Compare(t, "per-fact graph", graphtest.Snapshot(t, c), batched)
 }
 
 func TestNamedQueries(t *testing.T) {

@@ -66,7 +66,7 @@ func TestServerStoppedMidLoad(t *testing.T) {
 
 	// The reference: one uninterrupted load.
 	load(t, c, in)
-	want := snapshot(t, c)
+	want := graphtest.Snapshot(t, c)
 	graphtest.Clean(t, c)
 
 	// Stop the server once a third of the rows are written, while the loader
@@ -115,5 +115,5 @@ func TestServerStoppedMidLoad(t *testing.T) {
 	if _, err := l2.Load(ctx, in); err != nil {
 		t.Fatalf("rerun after restart: %v", err)
 	}
-	diff(t, "graph after an interrupted load and a rerun", snapshot(t, c2), want)
+	graphtest.Compare(t, "graph after an interrupted load and a rerun", graphtest.Snapshot(t, c2), want)
 }

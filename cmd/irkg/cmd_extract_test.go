@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/irkg/irkg/internal/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -37,44 +39,9 @@ func TestExtractGolden(t *testing.T) {
 			if code != 0 {
 				t.Fatalf("exit %d: %s", code, errs)
 			}
-			golden := filepath.Join("testdata", "golden", name+".jsonl")
-			if *update {
-				os.MkdirAll(filepath.Dir(golden), 0o755)
-				if err := os.WriteFile(golden, []byte(out), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test ./cmd/irkg -run TestExtractGolden -update)", err)
-			}
-			if out != string(want) {
-				missing, extra := lineDiff(string(want), out)
-				t.Errorf("output differs from %s\nmissing:\n  %s\nextra:\n  %s", golden, strings.Join(missing, "\n  "), strings.Join(extra, "\n  "))
-			}
+			golden.Check(t, filepath.Join("testdata", "golden", name+".jsonl"), out, *update)
 		})
 	}
-}
-
-func lineDiff(want, got string) (missing, extra []string) {
-	w := map[string]bool{}
-	for _, l := range strings.Split(want, "\n") {
-		w[l] = true
-	}
-	g := map[string]bool{}
-	for _, l := range strings.Split(got, "\n") {
-		g[l] = true
-		if !w[l] {
-			extra = append(extra, l)
-		}
-	}
-	for _, l := range strings.Split(want, "\n") {
-		if !g[l] {
-			missing = append(missing, l)
-		}
-	}
-	return
 }
 
 // TestExtractDeterministic: a whole directory with several workers gives the

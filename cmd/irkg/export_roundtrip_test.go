@@ -10,7 +10,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 	"syscall"
@@ -56,93 +55,6 @@ func loadWithCLI(t *testing.T, c *graph.Client, inputs []string) {
 	_, errs, code := runCLI(t, "", append(args, inputs...)...)
 	if code != 0 {
 		t.Fatalf("irkg load: exit %d: %s", code, errs)
-	}
-}
-
-// dump is a canonical text of the whole graph: one line per node (labels,
-// properties) and per relationship (ends, type, properties), sorted. Values
-// carry their type, so a float that became an integer, or a list that became
-// a string, shows.
-func dump(t *testing.T, c *graph.Client) []string {
-	t.Helper()
-	ctx := context.Background()
-	var out []string
-	nodes, err := c.Run(ctx, "MATCH (n) RETURN labels(n), properties(n)", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, r := range nodes.Rows {
-		out = append(out, "N "+canonValue(r[0])+" "+canonValue(r[1]))
-	}
-	rels, err := c.Run(ctx, "MATCH (a)-[r]->(b) RETURN a.id, type(r), b.id, properties(r)", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, r := range rels.Rows {
-		out = append(out, fmt.Sprintf("R %s -%s-> %s %s", canonValue(r[0]), r[1], canonValue(r[2]), canonValue(r[3])))
-	}
-	sort.Strings(out)
-	return out
-}
-
-func canonValue(v any) string {
-	switch x := v.(type) {
-	case nil:
-		return "null"
-	case string:
-		return strconv.Quote(x)
-	case int64:
-		return "int:" + strconv.FormatInt(x, 10)
-	case float64:
-		return "float:" + strconv.FormatFloat(x, 'g', -1, 64)
-	case bool:
-		return strconv.FormatBool(x)
-	case []any:
-		parts := make([]string, len(x))
-		for i, e := range x {
-			parts[i] = canonValue(e)
-		}
-		return "[" + strings.Join(parts, ", ") + "]"
-	case map[string]any:
-		keys := make([]string, 0, len(x))
-		for k := range x {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		parts := make([]string, len(keys))
-		for i, k := range keys {
-			parts[i] = k + ": " + canonValue(x[k])
-		}
-		return "{" + strings.Join(parts, ", ") + "}"
-	}
-	return fmt.Sprintf("%T:%v", v, v)
-}
-
-// compareDumps reports the lines one dump has and the other lacks.
-func compareDumps(t *testing.T, what string, got, want []string) {
-	t.Helper()
-	g, w := map[string]bool{}, map[string]bool{}
-	for _, x := range got {
-		g[x] = true
-	}
-	for _, x := range want {
-		w[x] = true
-	}
-	n := 0
-	for _, x := range want {
-		if !g[x] && n < 20 {
-			t.Errorf("%s: missing %s", what, x)
-			n++
-		}
-	}
-	for _, x := range got {
-		if !w[x] && n < 40 {
-			t.Errorf("%s: extra %s", what, x)
-			n++
-		}
-	}
-	if len(got) != len(want) {
-		t.Errorf("%s: %d lines, want %d", what, len(got), len(want))
 	}
 }
 
@@ -210,14 +122,14 @@ func TestCypherExportRoundTrip(t *testing.T) {
 	}
 
 	loadWithCLI(t, c, inputs)
-	want := dump(t, c)
+	want := graphtest.Snapshot(t, c)
 	checkReference(t, want)
 
 	graphtest.Clean(t, c)
 	runScript(t, c, script)
-	compareDumps(t, "script through the driver", dump(t, c), want)
+	graphtest.Compare(t, "script through the driver", graphtest.Snapshot(t, c), want)
 	runScript(t, c, script)
-	compareDumps(t, "script run twice", dump(t, c), want)
+	graphtest.Compare(t, "script run twice", graphtest.Snapshot(t, c), want)
 
 	t.Run("cypher-shell", func(t *testing.T) {
 		shell := cypherShell(t)
@@ -232,7 +144,7 @@ func TestCypherExportRoundTrip(t *testing.T) {
 		if out, err := cmd.CombinedOutput(); err != nil {
 			t.Fatalf("cypher-shell -f: %v\n%s", err, out)
 		}
-		compareDumps(t, "script through cypher-shell", dump(t, c), want)
+		graphtest.Compare(t, "script through cypher-shell", graphtest.Snapshot(t, c), want)
 	})
 }
 
@@ -346,9 +258,9 @@ func TestNeo4jImportRoundTrip(t *testing.T) {
 	}
 
 	loadWithCLI(t, c, inputs)
-	want := dump(t, c)
+	want := graphtest.Snapshot(t, c)
 	checkReference(t, want)
-	compareDumps(t, "neo4j-admin import", dump(t, imported), want)
+	graphtest.Compare(t, "neo4j-admin import", graphtest.Snapshot(t, imported), want)
 }
 
 // neo4jJars returns the jars of scripts/neo4j-up.sh and the java to run
